@@ -1,0 +1,155 @@
+use core::fmt;
+
+/// The five BPJS Ketenagakerjaan programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
+pub enum Program {
+    /// Work accident insurance (PP 44/2015).
+    #[doc(alias = "Jaminan Kecelakaan Kerja")]
+    Jkk = 0,
+    /// Death benefit for deaths not caused by work (PP 44/2015).
+    #[doc(alias = "Jaminan Kematian")]
+    Jkm = 1,
+    /// Old-age savings (PP 46/2015).
+    #[doc(alias = "Jaminan Hari Tua")]
+    Jht = 2,
+    /// Pension (PP 45/2015).
+    #[doc(alias = "Jaminan Pensiun")]
+    Jp = 3,
+    /// Job-loss benefit (PP 37/2021, PP 6/2025).
+    #[doc(alias = "Jaminan Kehilangan Pekerjaan")]
+    Jkp = 4,
+}
+
+impl Program {
+    /// All five, in the order results list them.
+    pub const ALL: [Program; 5] = [Program::Jkk, Program::Jkm, Program::Jht, Program::Jp, Program::Jkp];
+
+    /// The contract's name: `jkk`, `jkm`, `jht`, `jp`, `jkp`.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Program::Jkk => "jkk",
+            Program::Jkm => "jkm",
+            Program::Jht => "jht",
+            Program::Jp => "jp",
+            Program::Jkp => "jkp",
+        }
+    }
+
+    /// The program with the contract's name `code`.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Program> {
+        Program::ALL.into_iter().find(|p| p.code() == code)
+    }
+}
+
+impl fmt::Display for Program {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A set of programs (a bit set; `Copy`, no allocation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ProgramSet(u8);
+
+impl ProgramSet {
+    /// No programs.
+    pub const EMPTY: ProgramSet = ProgramSet(0);
+
+    /// A set of the given programs.
+    #[must_use]
+    pub const fn of(programs: &[Program]) -> ProgramSet {
+        let mut bits = 0u8;
+        let mut i = 0;
+        while i < programs.len() {
+            bits |= 1 << programs[i] as u8;
+            i += 1;
+        }
+        ProgramSet(bits)
+    }
+
+    /// The set with `program` added.
+    #[must_use]
+    pub const fn with(self, program: Program) -> ProgramSet {
+        ProgramSet(self.0 | 1 << program as u8)
+    }
+
+    /// Whether `program` is in the set.
+    #[must_use]
+    pub const fn contains(self, program: Program) -> bool {
+        self.0 & (1 << program as u8) != 0
+    }
+
+    /// Whether every program of `other` is in `self`.
+    #[must_use]
+    pub const fn contains_all(self, other: ProgramSet) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// The programs in the set, in [`Program::ALL`] order.
+    pub fn iter(self) -> impl Iterator<Item = Program> {
+        Program::ALL.into_iter().filter(move |p| self.contains(*p))
+    }
+}
+
+/// Who pays a contribution line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Payer {
+    /// The employer (pemberi kerja).
+    #[doc(alias = "pemberi kerja")]
+    Employer,
+    /// The worker, by withholding from the wage (PU).
+    #[doc(alias = "pekerja")]
+    Worker,
+    /// A self-paying participant (BPU, PMI).
+    #[doc(alias = "peserta")]
+    Participant,
+    /// The central or a regional government (JKP funding, subsidised BPU).
+    #[doc(alias = "pemerintah")]
+    Government,
+}
+
+impl Payer {
+    /// All four, in the order totals list them.
+    pub const ALL: [Payer; 4] = [Payer::Employer, Payer::Worker, Payer::Participant, Payer::Government];
+
+    /// The contract's name.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Payer::Employer => "employer",
+            Payer::Worker => "worker",
+            Payer::Participant => "participant",
+            Payer::Government => "government",
+        }
+    }
+}
+
+impl fmt::Display for Payer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for p in Program::ALL {
+            assert_eq!(Program::from_code(p.code()), Some(p));
+        }
+        assert_eq!(Program::from_code("jkk_jkm"), None);
+    }
+
+    #[test]
+    fn sets() {
+        let s = ProgramSet::of(&[Program::Jkk, Program::Jp]);
+        assert!(s.contains(Program::Jp) && !s.contains(Program::Jht));
+        assert!(s.with(Program::Jht).contains_all(ProgramSet::of(&[Program::Jht, Program::Jkk])));
+        assert_eq!(s.iter().count(), 2);
+    }
+}

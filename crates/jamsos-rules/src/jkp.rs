@@ -1,0 +1,60 @@
+//! Job-loss program (JKP) funding: PP 37/2021 Pasal 11 and its amendment by
+//! PP 6/2025, with the JKK/JKM recomposition codified in PP 49/2023 Pasal 16A
+//! and 18A. None of it is billed to the employer or the worker: the government
+//! pays its share, and part of the employer's JKK (and, before PP 6/2025, JKM)
+//! money is moved inside BPJS to the JKP fund (REGULATIONS.md §3.2, D-14).
+
+use jamsos_core::{Rate, Rupiah, Source};
+
+use crate::lit::{period, rate};
+use crate::{Entry, Table};
+
+/// One JKP funding regime.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JkpRegime {
+    /// Central government contribution, billed to the government.
+    pub government: Rate,
+    /// Share of the JKK money moved to JKP (allocation, never billed on top).
+    pub from_jkk: Rate,
+    /// Share of the JKM money moved to JKP; zero from PP 6/2025.
+    pub from_jkm: Rate,
+    /// The wage cap for the JKP base.
+    pub wage_cap: Rupiah,
+    /// A participant must be younger than this on first registration (Pasal 4).
+    pub max_age_at_registration: u32,
+    /// The instrument, for allocation lines.
+    pub recomposition_source: Source,
+}
+
+/// JKP regimes by period (D-14): PP 37/2021 from period 2021-02 (0.46% in all),
+/// PP 6/2025 from period 2025-02 (0.36%, no JKM share). Before 2021-02 there is
+/// no JKP.
+pub static JKP_REGIME: Table<JkpRegime> = Table {
+    name: "jkp::JKP_REGIME",
+    entries: &[
+        Entry {
+            from: period(2021, 2),
+            value: JkpRegime {
+                government: rate(22, 4),
+                from_jkk: rate(14, 4),
+                from_jkm: rate(10, 4),
+                wage_cap: Rupiah::new(5_000_000),
+                max_age_at_registration: 54,
+                recomposition_source: Source::new("PP 49/2023", "Pasal 16A dan 18A"),
+            },
+            source: Source::new("PP 37/2021", "Pasal 11"),
+        },
+        Entry {
+            from: period(2025, 2),
+            value: JkpRegime {
+                government: rate(22, 4),
+                from_jkk: rate(14, 4),
+                from_jkm: Rate::ZERO,
+                wage_cap: Rupiah::new(5_000_000),
+                max_age_at_registration: 54,
+                recomposition_source: Source::new("PP 6/2025", "Pasal 11"),
+            },
+            source: Source::new("PP 6/2025", "Pasal 11"),
+        },
+    ],
+};

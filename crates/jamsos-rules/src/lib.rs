@@ -1,0 +1,84 @@
+//! The law as data: every rate, cap, age and regime of BPJS Ketenagakerjaan that
+//! jamsos applies, as dated, cited, append-only tables.
+//!
+//! One module per instrument (`pp_44_2015`, `pp_45_2015`, …). Each table is a
+//! sorted `&'static [Entry]` of `{ from, value, source }`; [`Table::at`] finds the
+//! row in force for a period (DECISIONS.md D-5) and finds nothing before the
+//! first row, so callers fail closed (D-6). A change in the law adds a row or a
+//! module; it never edits a past row. No logic lives here beyond the lookup:
+//! formulas are in `jamsos-contribution` and `jamsos-eligibility`.
+//!
+//! ```
+//! use jamsos_core::{Period, Rupiah};
+//! use jamsos_rules::pp_45_2015;
+//!
+//! let march: Period = "2025-03".parse()?;
+//! let ceiling = pp_45_2015::JP_WAGE_CEILING.at(march).ok_or("no ceiling")?;
+//! assert_eq!(ceiling.value, Rupiah::new(10_547_400));
+//! assert_eq!(ceiling.from.to_string(), "2025-03");
+//! # Ok::<(), Box<dyn core::error::Error>>(())
+//! ```
+#![no_std]
+
+mod table;
+
+pub mod jkp;
+pub mod payment;
+pub mod perpres_109_2013;
+pub mod pp_44_2015;
+pub mod pp_45_2015;
+pub mod pp_46_2015;
+pub mod pp_49_2020;
+pub mod pp_7_2025;
+pub mod se_bpjs_b_12_012023;
+
+pub use table::{Audit, Entry, Table};
+
+/// Every table, for audits (sorted, no duplicate dates, every source listed in
+/// docs/RULES.md) and for documentation.
+pub static TABLES: &[&(dyn Audit + Sync)] = &[
+    &pp_44_2015::JKK_PU,
+    &pp_44_2015::JKM_PU,
+    &pp_46_2015::JHT_PU,
+    &pp_45_2015::JP_SHARES,
+    &pp_45_2015::JP_WAGE_CEILING,
+    &pp_45_2015::PENSION_AGE,
+    &jkp::JKP_REGIME,
+    &pp_7_2025::JKK_DISCOUNT,
+    &pp_49_2020::RELIEF,
+    &se_bpjs_b_12_012023::WAGE_FLOOR,
+    &perpres_109_2013::PROGRAMS_BY_SCALE,
+    &payment::PU_DUE_DAY,
+];
+
+/// Helpers for table literals. Each panics on a typo, which in a `const` or
+/// `static` initialiser is a build error, never a runtime panic.
+#[allow(clippy::panic, reason = "only evaluated in const items: a typo in a table is a build error")]
+pub(crate) mod lit {
+    use chrono::NaiveDate;
+    use jamsos_core::{Period, Rate};
+
+    /// The period `year-month`.
+    pub(crate) const fn period(year: u16, month: u8) -> Period {
+        match Period::new(year, month) {
+            Some(p) => p,
+            None => panic!("invalid period in a rules table"),
+        }
+    }
+
+    /// The date `year-month-day`.
+    pub(crate) const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+        match NaiveDate::from_ymd_opt(year, month, day) {
+            Some(d) => d,
+            None => panic!("invalid date in a rules table"),
+        }
+    }
+
+    /// `mantissa × 10^-scale`.
+    pub(crate) const fn rate(mantissa: u64, scale: u32) -> Rate {
+        match Rate::from_parts(mantissa, scale) {
+            Some(r) => r,
+            None => panic!("invalid rate in a rules table"),
+        }
+    }
+}
