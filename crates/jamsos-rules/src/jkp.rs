@@ -4,9 +4,10 @@
 //! pays its share, and part of the employer's JKK (and, before PP 6/2025, JKM)
 //! money is moved inside BPJS to the JKP fund (REGULATIONS.md §3.2, D-14).
 
-use jamsos_core::{Rate, Rupiah, Source};
+use jamsos_core::{Program, ProgramSet, Rate, Rupiah, Source};
 
 use crate::lit::{period, rate};
+use crate::perpres_109_2013::ProgramsByScale;
 use crate::{Entry, Table};
 
 /// One JKP funding regime.
@@ -22,9 +23,17 @@ pub struct JkpRegime {
     pub wage_cap: Rupiah,
     /// A participant must be younger than this on first registration (Pasal 4).
     pub max_age_at_registration: u32,
+    /// The programs a wage earner must have joined, by employer scale (Pasal 4).
+    pub required: ProgramsByScale,
     /// The instrument, for allocation lines.
     pub recomposition_source: Source,
 }
+
+const SMALL_SET: ProgramSet = ProgramSet::of(&[Program::Jkk, Program::Jkm, Program::Jht]);
+const LARGE_SET: ProgramSet = SMALL_SET.with(Program::Jp);
+/// PP 37/2021 Pasal 4: large and medium employers JKK, JKM, JHT and JP; small
+/// and micro at least JKK, JKM and JHT (JKN membership is checked separately).
+const REQUIRED: ProgramsByScale = ProgramsByScale { micro: SMALL_SET, small: SMALL_SET, medium: LARGE_SET, large: LARGE_SET };
 
 /// JKP regimes by period (D-14): PP 37/2021 from period 2021-02 (0.46% in all),
 /// PP 6/2025 from period 2025-02 (0.36%, no JKM share). Before 2021-02 there is
@@ -40,6 +49,7 @@ pub static JKP_REGIME: Table<JkpRegime> = Table {
                 from_jkm: rate(10, 4),
                 wage_cap: Rupiah::new(5_000_000),
                 max_age_at_registration: 54,
+                required: REQUIRED,
                 recomposition_source: Source::new("PP 49/2023", "Pasal 16A dan 18A"),
             },
             source: Source::new("PP 37/2021", "Pasal 11"),
@@ -52,6 +62,7 @@ pub static JKP_REGIME: Table<JkpRegime> = Table {
                 from_jkm: Rate::ZERO,
                 wage_cap: Rupiah::new(5_000_000),
                 max_age_at_registration: 54,
+                required: REQUIRED,
                 recomposition_source: Source::new("PP 6/2025", "Pasal 11"),
             },
             source: Source::new("PP 6/2025", "Pasal 11"),

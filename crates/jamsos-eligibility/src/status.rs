@@ -1,0 +1,185 @@
+use core::fmt;
+
+use jamsos_core::{Program, ProgramSet};
+
+/// A program's eligibility class for a worker in a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Participation is required (or, for JKP, automatic).
+    #[doc(alias = "wajib")]
+    Mandatory,
+    /// The worker may join; billed only when the case opts in.
+    #[doc(alias = "sukarela")]
+    Optional,
+    /// The worker cannot join; the reasons say why.
+    NotEligible,
+}
+
+impl Status {
+    /// The contract's name.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Status::Mandatory => "mandatory",
+            Status::Optional => "optional",
+            Status::NotEligible => "not_eligible",
+        }
+    }
+}
+
+/// Why a program is optional or not available.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+#[repr(u8)]
+pub enum Reason {
+    /// Perpres 109/2013 Pasal 6 does not require it at this employer scale.
+    OptionalForScale = 0,
+    /// The category may join it by choice (BPU JHT, PMI JHT).
+    OptionalProgram,
+    /// JP is not open to foreign nationals by default (D-9).
+    ForeignNational,
+    /// The worker reached pension age by the end of the period (D-11).
+    PensionAgeReached,
+    /// The program does not cover this category.
+    CategoryNotCovered,
+    /// The program did not exist in this period.
+    NotInForce,
+    /// JKP is for Indonesian citizens only (D-13).
+    NotWni,
+    /// JKP needs the first registration date (D-13).
+    RegistrationDateUnknown,
+    /// JKP needs the worker to be under 54 at first registration (D-13).
+    AgeAtRegistration,
+    /// JKP needs JKN membership (D-13).
+    JknNotMember,
+    /// JKP needs every program the employer scale requires (D-13).
+    RequiredProgramMissing,
+}
+
+impl Reason {
+    const ALL: [Reason; 11] = [
+        Reason::OptionalForScale,
+        Reason::OptionalProgram,
+        Reason::ForeignNational,
+        Reason::PensionAgeReached,
+        Reason::CategoryNotCovered,
+        Reason::NotInForce,
+        Reason::NotWni,
+        Reason::RegistrationDateUnknown,
+        Reason::AgeAtRegistration,
+        Reason::JknNotMember,
+        Reason::RequiredProgramMissing,
+    ];
+
+    /// The contract's reason code.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Reason::OptionalForScale => "optional_for_scale",
+            Reason::OptionalProgram => "optional_program",
+            Reason::ForeignNational => "foreign_national",
+            Reason::PensionAgeReached => "pension_age_reached",
+            Reason::CategoryNotCovered => "category_not_covered",
+            Reason::NotInForce => "not_in_force",
+            Reason::NotWni => "not_wni",
+            Reason::RegistrationDateUnknown => "registration_date_unknown",
+            Reason::AgeAtRegistration => "age_at_registration",
+            Reason::JknNotMember => "jkn_not_member",
+            Reason::RequiredProgramMissing => "required_program_missing",
+        }
+    }
+
+    /// A sentence for people, in English.
+    #[must_use]
+    pub const fn message(self) -> &'static str {
+        match self {
+            Reason::OptionalForScale => "not mandatory at this employer scale (Perpres 109/2013 Pasal 6); joined only by choice",
+            Reason::OptionalProgram => "joined only by the participant's choice",
+            Reason::ForeignNational => "JP is not open to foreign nationals unless jp_for_foreigners is set (D-9)",
+            Reason::PensionAgeReached => "the worker reached pension age by the end of the period (PP 45/2015 Pasal 15; D-11)",
+            Reason::CategoryNotCovered => "the program does not cover this category",
+            Reason::NotInForce => "the program was not in force in this period",
+            Reason::NotWni => "JKP is for Indonesian citizens (WNI) only (PP 37/2021 Pasal 4)",
+            Reason::RegistrationDateUnknown => "registered_on is needed to check the JKP age limit (D-13)",
+            Reason::AgeAtRegistration => "the worker was 54 or older at first registration (PP 37/2021 Pasal 4)",
+            Reason::JknNotMember => "JKP requires JKN membership (PP 37/2021 Pasal 4)",
+            Reason::RequiredProgramMissing => {
+                "JKP requires every program the employer scale requires (PP 37/2021 Pasal 4)"
+            }
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A set of reasons (a bit set; iterates in a fixed order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Reasons(u16);
+
+impl Reasons {
+    /// No reasons.
+    pub const NONE: Reasons = Reasons(0);
+
+    /// The set with `reason` added.
+    #[must_use]
+    pub const fn with(self, reason: Reason) -> Reasons {
+        Reasons(self.0 | 1 << reason as u8)
+    }
+
+    /// Whether `reason` is in the set.
+    #[must_use]
+    pub const fn contains(self, reason: Reason) -> bool {
+        self.0 & (1 << reason as u8) != 0
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The reasons, in declaration order.
+    pub fn iter(self) -> impl Iterator<Item = Reason> {
+        Reason::ALL.into_iter().filter(move |r| self.contains(*r))
+    }
+}
+
+/// One program's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProgramStatus {
+    /// The program.
+    pub program: Program,
+    /// Its class.
+    pub status: Status,
+    /// Why it is optional or not eligible (empty for mandatory).
+    pub reasons: Reasons,
+}
+
+/// The answer for all five programs, and which of them the case has joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Statuses {
+    /// One entry per program, in [`Program::ALL`] order.
+    pub programs: [ProgramStatus; 5],
+    /// Programs the case takes part in: mandatory ones and opted-in optional ones.
+    pub joined: ProgramSet,
+}
+
+impl Statuses {
+    /// The entry for `program`.
+    #[must_use]
+    pub fn get(&self, program: Program) -> &ProgramStatus {
+        // `programs` is indexed by the enum's discriminant, which is 0…4.
+        let [jkk, jkm, jht, jp, jkp] = &self.programs;
+        match program {
+            Program::Jkk => jkk,
+            Program::Jkm => jkm,
+            Program::Jht => jht,
+            Program::Jp => jp,
+            Program::Jkp => jkp,
+        }
+    }
+}
