@@ -1,0 +1,36 @@
+use jamsos_core::{Period, Rupiah};
+use jamsos_eligibility::EligibilityError;
+use thiserror::Error;
+
+/// Why a contribution cannot be computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum ContributionError {
+    /// The eligibility question failed (period out of range, impossible dates).
+    #[error(transparent)]
+    Eligibility(#[from] EligibilityError),
+    /// No row of a table is in force for the period (D-6).
+    #[error("no rule of {table} is in force for period {period}: the programs start in 2015-07")]
+    NoRuleInForce {
+        /// The table that has no row.
+        table: &'static str,
+        /// The period asked for.
+        period: Period,
+    },
+    /// A list or total outgrew its fixed capacity. Amounts are capped by D-4 and
+    /// the lists hold every line a case can bill, so this would be a bug; it is an
+    /// error rather than a panic.
+    #[error("internal capacity exceeded while assessing period {period}; please report this as a bug")]
+    Capacity {
+        /// The period being assessed.
+        period: Period,
+    },
+    /// The wage is below the absolute floor of SE BPJS B/12/012023 (D-8).
+    #[error("wage {wage} is below the floor of {floor} rupiah in force from 2023-01 (D-8)")]
+    WageBelowFloor {
+        /// The wage given.
+        wage: Rupiah,
+        /// The floor in force.
+        floor: Rupiah,
+    },
+}

@@ -1,0 +1,50 @@
+/// A list of at most `N` items kept inline (no allocation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct List<T: Copy, const N: usize> {
+    items: [Option<T>; N],
+    len: usize,
+}
+
+impl<T: Copy, const N: usize> List<T, N> {
+    /// An empty list.
+    #[must_use]
+    pub const fn new() -> Self {
+        List { items: [None; N], len: 0 }
+    }
+
+    /// Appends `item`. The capacities are sized for the most lines a case can
+    /// bill, so a full list is a bug; it is reported, never a panic.
+    pub(crate) fn push(&mut self, item: T) -> Result<(), T> {
+        match self.items.get_mut(self.len) {
+            Some(slot) => {
+                *slot = Some(item);
+                self.len += 1;
+                Ok(())
+            }
+            None => Err(item),
+        }
+    }
+
+    /// The number of items.
+    #[must_use]
+    pub const fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the list is empty.
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The items in order.
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.items.iter().take(self.len).flatten()
+    }
+}
+
+impl<T: Copy, const N: usize> Default for List<T, N> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
