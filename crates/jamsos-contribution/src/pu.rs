@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use jamsos_core::{Payer, Period, Program, Rate, Rupiah, Source};
-use jamsos_eligibility::{PuEligibility, pu as pu_eligibility};
+use jamsos_eligibility::pu as pu_eligibility;
 use jamsos_rules::pp_45_2015::{CEILING_STALE_AFTER_MONTHS, JP_SHARES, JP_WAGE_CEILING};
 use jamsos_rules::pp_49_2020::{JKK_JKM_SOURCE, JP_DEFERRAL_SOURCE, RELIEF, Relief};
 use jamsos_rules::pp_7_2025::JKK_DISCOUNT;
