@@ -200,6 +200,8 @@ impl Assessment {
     /// The billed line for `program` and `payer`, if any.
     #[must_use]
     pub fn line(&self, program: Program, payer: Payer) -> Option<&Line> {
-        self.lines.iter().find(|l| l.program == program && l.payer == payer)
+        self.lines
+            .iter()
+            .find(|l| l.program == program && l.payer == payer)
     }
 }

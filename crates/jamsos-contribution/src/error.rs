@@ -20,7 +20,9 @@ pub enum ContributionError {
     /// A list or total outgrew its fixed capacity. Amounts are capped by D-4 and
     /// the lists hold every line a case can bill, so this would be a bug; it is an
     /// error rather than a panic.
-    #[error("internal capacity exceeded while assessing period {period}; please report this as a bug")]
+    #[error(
+        "internal capacity exceeded while assessing period {period}; please report this as a bug"
+    )]
     Capacity {
         /// The period being assessed.
         period: Period,

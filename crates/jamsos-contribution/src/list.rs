@@ -9,7 +9,10 @@ impl<T: Copy, const N: usize> List<T, N> {
     /// An empty list.
     #[must_use]
     pub const fn new() -> Self {
-        List { items: [None; N], len: 0 }
+        List {
+            items: [None; N],
+            len: 0,
+        }
     }
 
     /// Appends `item`. The capacities are sized for the most lines a case can

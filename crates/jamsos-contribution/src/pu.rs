@@ -3,14 +3,16 @@
 use chrono::NaiveDate;
 use jamsos_core::{Payer, Period, Program, Rate, Rupiah, Source};
 use jamsos_eligibility::pu as pu_eligibility;
+use jamsos_rules::pp_7_2025::JKK_DISCOUNT;
 use jamsos_rules::pp_45_2015::{CEILING_STALE_AFTER_MONTHS, JP_SHARES, JP_WAGE_CEILING};
 use jamsos_rules::pp_49_2020::{JKK_JKM_SOURCE, JP_DEFERRAL_SOURCE, RELIEF, Relief};
-use jamsos_rules::pp_7_2025::JKK_DISCOUNT;
 use jamsos_rules::se_bpjs_b_12_012023::WAGE_FLOOR;
 use jamsos_rules::{Entry, Table, pp_44_2015, pp_46_2015};
 use jamsos_worker::{PuWorker, Scale};
 
-use crate::{Allocation, Assessment, ContributionError, Line, List, Totals, Warning, Warnings, due_date_pu};
+use crate::{
+    Allocation, Assessment, ContributionError, Line, List, Totals, Warning, Warnings, due_date_pu,
+};
 
 /// Choices the caller may change per call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -22,8 +24,14 @@ pub struct Options<'a> {
 }
 
 /// The row of `table` in force for `period`, or the fail-closed error (D-6).
-fn in_force<T>(table: &'static Table<T>, period: Period) -> Result<&'static Entry<T>, ContributionError> {
-    table.at(period).ok_or(ContributionError::NoRuleInForce { table: table.name, period })
+fn in_force<T>(
+    table: &'static Table<T>,
+    period: Period,
+) -> Result<&'static Entry<T>, ContributionError> {
+    table.at(period).ok_or(ContributionError::NoRuleInForce {
+        table: table.name,
+        period,
+    })
 }
 
 /// A rate scaled by a discount or relief factor (D-3). Every factor in the
@@ -45,17 +53,40 @@ mod tests {
             rates.extend_from_slice(&e.value);
         }
         rates.extend(pp_44_2015::JKM_PU.entries.iter().map(|e| e.value));
-        rates.extend(JP_SHARES.entries.iter().flat_map(|e| [e.value.employer, e.value.worker]));
-        rates.extend(JKP_REGIME.entries.iter().flat_map(|e| [e.value.from_jkk, e.value.from_jkm]));
+        rates.extend(
+            JP_SHARES
+                .entries
+                .iter()
+                .flat_map(|e| [e.value.employer, e.value.worker]),
+        );
+        rates.extend(
+            JKP_REGIME
+                .entries
+                .iter()
+                .flat_map(|e| [e.value.from_jkk, e.value.from_jkm]),
+        );
         let mut factors = std::vec::Vec::new();
         for e in RELIEF.entries.iter().filter_map(|e| e.value) {
-            factors.extend([e.jkk_jkm_factor, e.jp_billed_factor, e.jp_billed_factor.complement()]);
+            factors.extend([
+                e.jkk_jkm_factor,
+                e.jp_billed_factor,
+                e.jp_billed_factor.complement(),
+            ]);
         }
-        factors.extend(JKK_DISCOUNT.entries.iter().filter_map(|e| e.value).map(|d| d.factor));
+        factors.extend(
+            JKK_DISCOUNT
+                .entries
+                .iter()
+                .filter_map(|e| e.value)
+                .map(|d| d.factor),
+        );
         assert!(!factors.is_empty());
         for rate in &rates {
             for factor in &factors {
-                assert!(rate.checked_mul(*factor).is_some(), "{rate} × {factor} is not exact");
+                assert!(
+                    rate.checked_mul(*factor).is_some(),
+                    "{rate} × {factor} is not exact"
+                );
             }
         }
     }
@@ -70,7 +101,10 @@ struct Bill {
 }
 
 impl Bill {
-    #[allow(clippy::too_many_arguments, reason = "one line's fields, named at each call")]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one line's fields, named at each call"
+    )]
     fn line(
         &mut self,
         program: Program,
@@ -82,8 +116,20 @@ impl Bill {
         adjusted_by: Option<Source>,
     ) -> Result<(), ContributionError> {
         let amount = rate.apply(base);
-        let line = Line { program, payer, period: self.period, base: Some(base), rate: Some(rate), amount, rule, source, adjusted_by };
-        self.totals.add(payer, amount).map_err(|_| self.overflow())?;
+        let line = Line {
+            program,
+            payer,
+            period: self.period,
+            base: Some(base),
+            rate: Some(rate),
+            amount,
+            rule,
+            source,
+            adjusted_by,
+        };
+        self.totals
+            .add(payer, amount)
+            .map_err(|_| self.overflow())?;
         self.lines.push(line).map_err(|_| self.overflow())
     }
 
@@ -94,7 +140,9 @@ impl Bill {
     /// Totals of amounts capped at 10^12 cannot overflow 64 bits, and the lists
     /// hold every line a case bills; this error exists so nothing can panic.
     fn overflow(&self) -> ContributionError {
-        ContributionError::Capacity { period: self.period }
+        ContributionError::Capacity {
+            period: self.period,
+        }
     }
 }
 
@@ -102,15 +150,28 @@ impl Bill {
 ///
 /// Errors: a period before 2015-07, impossible dates (D-7a), a wage below the
 /// floor in force (D-8).
-pub fn assess_pu(worker: &PuWorker, period: Period, options: &Options<'_>) -> Result<Assessment, ContributionError> {
-    let eligibility = pu_eligibility(worker, period, &jamsos_eligibility::Options { jp_for_foreigners: options.jp_for_foreigners })?;
+pub fn assess_pu(
+    worker: &PuWorker,
+    period: Period,
+    options: &Options<'_>,
+) -> Result<Assessment, ContributionError> {
+    let eligibility = pu_eligibility(
+        worker,
+        period,
+        &jamsos_eligibility::Options {
+            jp_for_foreigners: options.jp_for_foreigners,
+        },
+    )?;
     let wage = worker.wage.rupiah();
     let mut warnings = Warnings::default();
 
     // D-8: the absolute floor and the lowest provincial minimum wage.
     if let Some(limits) = WAGE_FLOOR.at(period).map(|e| e.value) {
         if wage < limits.floor {
-            return Err(ContributionError::WageBelowFloor { wage, floor: limits.floor });
+            return Err(ContributionError::WageBelowFloor {
+                wage,
+                floor: limits.floor,
+            });
         }
         if wage < limits.lowest_minimum_wage {
             warnings = warnings.with(Warning::WageBelowMinimum);
@@ -118,40 +179,101 @@ pub fn assess_pu(worker: &PuWorker, period: Period, options: &Options<'_>) -> Re
     }
 
     // D-16: PP 49/2020 relief, unless the employer had not paid through July 2020.
-    let relief: Option<Relief> = RELIEF.at(period).and_then(|e| e.value).filter(|_| worker.paid_through_2020_07);
+    let relief: Option<Relief> = RELIEF
+        .at(period)
+        .and_then(|e| e.value)
+        .filter(|_| worker.paid_through_2020_07);
     // D-15: PP 7/2025 discount for labour-intensive employers with enough workers.
-    let discount = JKK_DISCOUNT.at(period).and_then(|e| e.value.map(|terms| (terms, e.source))).filter(|(terms, _)| {
-        worker.industry.is_some_and(|i| i.is_labour_intensive())
-            && worker.active_workers.is_some_and(|n| n >= terms.min_active_workers)
-            && worker.paid_jkk_through_2025_01
-    });
+    let discount = JKK_DISCOUNT
+        .at(period)
+        .and_then(|e| e.value.map(|terms| (terms, e.source)))
+        .filter(|(terms, _)| {
+            worker.industry.is_some_and(|i| i.is_labour_intensive())
+                && worker
+                    .active_workers
+                    .is_some_and(|n| n >= terms.min_active_workers)
+                && worker.paid_jkk_through_2025_01
+        });
 
     let joined = eligibility.statuses.joined;
-    let mut bill = Bill { period, lines: List::new(), deferred: List::new(), totals: Totals::default() };
+    let mut bill = Bill {
+        period,
+        lines: List::new(),
+        deferred: List::new(),
+        totals: Totals::default(),
+    };
 
     // JKK: the employer's risk-group rate on the uncapped wage.
     let jkk = in_force(&pp_44_2015::JKK_PU, period)?;
-    let jkk_rate = jkk.value.get(worker.risk_class.index()).copied().unwrap_or(Rate::ZERO);
+    let jkk_rate = jkk
+        .value
+        .get(worker.risk_class.index())
+        .copied()
+        .unwrap_or(Rate::ZERO);
     let (jkk_rate, jkk_rule, jkk_adjusted) = match (relief, discount) {
-        (Some(r), _) => (scaled(jkk_rate, r.jkk_jkm_factor), "pu.jkk.relief_pp49_2020", Some(JKK_JKM_SOURCE)),
-        (None, Some((terms, source))) => (scaled(jkk_rate, terms.factor), "pu.jkk.discount_pp7_2025", Some(source)),
+        (Some(r), _) => (
+            scaled(jkk_rate, r.jkk_jkm_factor),
+            "pu.jkk.relief_pp49_2020",
+            Some(JKK_JKM_SOURCE),
+        ),
+        (None, Some((terms, source))) => (
+            scaled(jkk_rate, terms.factor),
+            "pu.jkk.discount_pp7_2025",
+            Some(source),
+        ),
         (None, None) => (jkk_rate, "pu.jkk.rate", None),
     };
-    bill.line(Program::Jkk, Payer::Employer, wage, jkk_rate, jkk_rule, jkk.source, jkk_adjusted)?;
+    bill.line(
+        Program::Jkk,
+        Payer::Employer,
+        wage,
+        jkk_rate,
+        jkk_rule,
+        jkk.source,
+        jkk_adjusted,
+    )?;
 
     // JKM: flat rate on the uncapped wage.
     let jkm = in_force(&pp_44_2015::JKM_PU, period)?;
     let (jkm_rate, jkm_rule, jkm_adjusted) = match relief {
-        Some(r) => (scaled(jkm.value, r.jkk_jkm_factor), "pu.jkm.relief_pp49_2020", Some(JKK_JKM_SOURCE)),
+        Some(r) => (
+            scaled(jkm.value, r.jkk_jkm_factor),
+            "pu.jkm.relief_pp49_2020",
+            Some(JKK_JKM_SOURCE),
+        ),
         None => (jkm.value, "pu.jkm.rate", None),
     };
-    bill.line(Program::Jkm, Payer::Employer, wage, jkm_rate, jkm_rule, jkm.source, jkm_adjusted)?;
+    bill.line(
+        Program::Jkm,
+        Payer::Employer,
+        wage,
+        jkm_rate,
+        jkm_rule,
+        jkm.source,
+        jkm_adjusted,
+    )?;
 
     // JHT: uncapped, never relieved.
     if joined.contains(Program::Jht) {
         let jht = in_force(&pp_46_2015::JHT_PU, period)?;
-        bill.line(Program::Jht, Payer::Employer, wage, jht.value.employer, "pu.jht.employer", jht.source, None)?;
-        bill.line(Program::Jht, Payer::Worker, wage, jht.value.worker, "pu.jht.worker", jht.source, None)?;
+        bill.line(
+            Program::Jht,
+            Payer::Employer,
+            wage,
+            jht.value.employer,
+            "pu.jht.employer",
+            jht.source,
+            None,
+        )?;
+        bill.line(
+            Program::Jht,
+            Payer::Worker,
+            wage,
+            jht.value.worker,
+            "pu.jht.worker",
+            jht.source,
+            None,
+        )?;
     }
 
     // JP: capped at the ceiling of the period; under PP 49/2020 medium and large
@@ -165,15 +287,33 @@ pub fn assess_pu(worker: &PuWorker, period: Period, options: &Options<'_>) -> Re
         let base = wage.min(ceiling.value);
         let deferral = relief.filter(|_| matches!(worker.scale, Scale::Medium | Scale::Large));
         for (payer, rate, rule, deferred_rule) in [
-            (Payer::Employer, shares.value.employer, "pu.jp.employer", "pu.jp.employer.deferred_pp49_2020"),
-            (Payer::Worker, shares.value.worker, "pu.jp.worker", "pu.jp.worker.deferred_pp49_2020"),
+            (
+                Payer::Employer,
+                shares.value.employer,
+                "pu.jp.employer",
+                "pu.jp.employer.deferred_pp49_2020",
+            ),
+            (
+                Payer::Worker,
+                shares.value.worker,
+                "pu.jp.worker",
+                "pu.jp.worker.deferred_pp49_2020",
+            ),
         ] {
             match deferral {
                 None => bill.line(Program::Jp, payer, base, rate, rule, shares.source, None)?,
                 Some(r) => {
                     let now = scaled(rate, r.jp_billed_factor);
                     let later = scaled(rate, r.jp_billed_factor.complement());
-                    bill.line(Program::Jp, payer, base, now, rule, shares.source, Some(JP_DEFERRAL_SOURCE))?;
+                    bill.line(
+                        Program::Jp,
+                        payer,
+                        base,
+                        now,
+                        rule,
+                        shares.source,
+                        Some(JP_DEFERRAL_SOURCE),
+                    )?;
                     bill.defer(Line {
                         program: Program::Jp,
                         payer,
@@ -196,14 +336,23 @@ pub fn assess_pu(worker: &PuWorker, period: Period, options: &Options<'_>) -> Re
     if let Some(regime) = eligibility.jkp_regime {
         let terms = regime.value;
         let base = wage.min(terms.wage_cap);
-        bill.line(Program::Jkp, Payer::Government, base, terms.government, "pu.jkp.government", regime.source, None)?;
+        bill.line(
+            Program::Jkp,
+            Payer::Government,
+            base,
+            terms.government,
+            "pu.jkp.government",
+            regime.source,
+            None,
+        )?;
         let from_jkk = match discount {
             Some((d, _)) => scaled(terms.from_jkk, d.factor),
             None => terms.from_jkk,
         };
-        for (from, rate, rule) in
-            [(Program::Jkk, from_jkk, "pu.jkp.allocation.jkk"), (Program::Jkm, terms.from_jkm, "pu.jkp.allocation.jkm")]
-        {
+        for (from, rate, rule) in [
+            (Program::Jkk, from_jkk, "pu.jkp.allocation.jkk"),
+            (Program::Jkm, terms.from_jkm, "pu.jkp.allocation.jkm"),
+        ] {
             if rate != Rate::ZERO {
                 let allocation = Allocation {
                     from,
@@ -230,4 +379,3 @@ pub fn assess_pu(worker: &PuWorker, period: Period, options: &Options<'_>) -> Re
         warnings,
     })
 }
-

@@ -15,7 +15,11 @@ fn to_working_day(mut date: NaiveDate, holidays: &[NaiveDate], forward: bool) ->
         if is_working_day(date, holidays) {
             return date;
         }
-        let step = if forward { date.checked_add_days(Days::new(1)) } else { date.checked_sub_days(Days::new(1)) };
+        let step = if forward {
+            date.checked_add_days(Days::new(1))
+        } else {
+            date.checked_sub_days(Days::new(1))
+        };
         match step {
             Some(next) => date = next,
             None => return date,
@@ -31,11 +35,20 @@ fn to_working_day(mut date: NaiveDate, holidays: &[NaiveDate], forward: bool) ->
 pub fn due_date_pu(period: Period, holidays: &[NaiveDate]) -> Result<NaiveDate, ContributionError> {
     let next = period.next();
     if let Some(relief) = RELIEF.at(period).and_then(|e| e.value) {
-        let day = next.first_day().with_day_clamped(relief.due_day, next.last_day());
+        let day = next
+            .first_day()
+            .with_day_clamped(relief.due_day, next.last_day());
         return Ok(to_working_day(day, holidays, false));
     }
-    let due_day = PU_DUE_DAY.at(period).ok_or(ContributionError::NoRuleInForce { table: PU_DUE_DAY.name, period })?;
-    let day = next.first_day().with_day_clamped(due_day.value, next.last_day());
+    let due_day = PU_DUE_DAY
+        .at(period)
+        .ok_or(ContributionError::NoRuleInForce {
+            table: PU_DUE_DAY.name,
+            period,
+        })?;
+    let day = next
+        .first_day()
+        .with_day_clamped(due_day.value, next.last_day());
     Ok(to_working_day(day, holidays, true))
 }
 
@@ -58,8 +71,11 @@ mod tests {
     use super::*;
 
     fn due(period: &str, holidays: &[&str]) -> String {
-        let holidays: std::vec::Vec<NaiveDate> = holidays.iter().map(|h| parse_date(h).unwrap()).collect();
-        due_date_pu(period.parse().unwrap(), &holidays).unwrap().to_string()
+        let holidays: std::vec::Vec<NaiveDate> =
+            holidays.iter().map(|h| parse_date(h).unwrap()).collect();
+        due_date_pu(period.parse().unwrap(), &holidays)
+            .unwrap()
+            .to_string()
     }
 
     extern crate std;

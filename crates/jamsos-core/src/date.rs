@@ -29,7 +29,11 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 /// (callers pass validated months).
 #[must_use]
 pub fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
-    let (next_year, next_month) = if month >= 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (next_year, next_month) = if month >= 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(next_year, next_month, 1)
         .and_then(|d| d.pred_opt())
         .or_else(|| NaiveDate::from_ymd_opt(year, 12, 31))
@@ -75,11 +79,25 @@ mod tests {
 
     #[test]
     fn strict_dates() {
-        assert_eq!(parse_date("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
-        for bad in ["2023-02-29", "1990-13-01", "1990-1-01", "0000-01-01", "1990-01-01T", "19900101", "1990-02-30"] {
+        assert_eq!(
+            parse_date("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        for bad in [
+            "2023-02-29",
+            "1990-13-01",
+            "1990-1-01",
+            "0000-01-01",
+            "1990-01-01T",
+            "19900101",
+            "1990-02-30",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad:?}");
         }
-        assert_eq!(parse_date("9999-12-31"), NaiveDate::from_ymd_opt(9999, 12, 31));
+        assert_eq!(
+            parse_date("9999-12-31"),
+            NaiveDate::from_ymd_opt(9999, 12, 31)
+        );
         assert_eq!(parse_date("0001-01-01"), NaiveDate::from_ymd_opt(1, 1, 1));
     }
 

@@ -97,7 +97,10 @@ mod tests {
     impl fmt::Write for Buf {
         fn write_str(&mut self, s: &str) -> fmt::Result {
             let end = self.1 + s.len();
-            self.0.get_mut(self.1..end).ok_or(fmt::Error)?.copy_from_slice(s.as_bytes());
+            self.0
+                .get_mut(self.1..end)
+                .ok_or(fmt::Error)?
+                .copy_from_slice(s.as_bytes());
             self.1 = end;
             Ok(())
         }
@@ -119,9 +122,15 @@ mod tests {
 
     #[test]
     fn checked_arithmetic() {
-        assert_eq!(Rupiah::new(u64::MAX).checked_add(Rupiah::new(1)), Err(CoreError::Overflow));
+        assert_eq!(
+            Rupiah::new(u64::MAX).checked_add(Rupiah::new(1)),
+            Err(CoreError::Overflow)
+        );
         assert_eq!(Rupiah::new(2).checked_sub(Rupiah::new(3)), None);
-        assert_eq!(Rupiah::new(u64::MAX).checked_mul(2), Err(CoreError::Overflow));
+        assert_eq!(
+            Rupiah::new(u64::MAX).checked_mul(2),
+            Err(CoreError::Overflow)
+        );
         assert_eq!(Rupiah::new(7).checked_mul(3), Ok(Rupiah::new(21)));
     }
 }

@@ -42,13 +42,21 @@ impl Period {
     /// The following month (saturating at 9999-12).
     #[must_use]
     pub const fn next(self) -> Period {
-        if self.0 >= 9999 * 12 + 11 { self } else { Period(self.0 + 1) }
+        if self.0 >= 9999 * 12 + 11 {
+            self
+        } else {
+            Period(self.0 + 1)
+        }
     }
 
     /// The preceding month (saturating at 0001-01).
     #[must_use]
     pub const fn prev(self) -> Period {
-        if self.0 <= 12 { self } else { Period(self.0 - 1) }
+        if self.0 <= 12 {
+            self
+        } else {
+            Period(self.0 - 1)
+        }
     }
 
     /// `self` plus `months` months, or `None` past 9999-12.
@@ -139,8 +147,22 @@ mod tests {
     #[test]
     fn parse_is_strict() {
         assert_eq!("2025-04".parse::<Period>().unwrap().to_string(), "2025-04");
-        for bad in ["2025-4", "2025-13", "2025-00", "0000-01", "25-04", "2025/04", "2025-04-01", "+025-04", ""] {
-            assert_eq!(bad.parse::<Period>(), Err(CoreError::InvalidPeriod), "{bad:?}");
+        for bad in [
+            "2025-4",
+            "2025-13",
+            "2025-00",
+            "0000-01",
+            "25-04",
+            "2025/04",
+            "2025-04-01",
+            "+025-04",
+            "",
+        ] {
+            assert_eq!(
+                bad.parse::<Period>(),
+                Err(CoreError::InvalidPeriod),
+                "{bad:?}"
+            );
         }
     }
 
@@ -149,11 +171,23 @@ mod tests {
         let p = Period::new(2024, 12).unwrap();
         assert_eq!(p.next(), Period::new(2025, 1).unwrap());
         assert_eq!(p.next().prev(), p);
-        assert_eq!(Period::new(9999, 12).unwrap().next(), Period::new(9999, 12).unwrap());
-        assert_eq!(Period::new(1, 1).unwrap().prev(), Period::new(1, 1).unwrap());
+        assert_eq!(
+            Period::new(9999, 12).unwrap().next(),
+            Period::new(9999, 12).unwrap()
+        );
+        assert_eq!(
+            Period::new(1, 1).unwrap().prev(),
+            Period::new(1, 1).unwrap()
+        );
         assert_eq!(p.months_since(Period::new(2023, 12).unwrap()), 12);
-        assert_eq!(Period::new(2024, 2).unwrap().last_day().to_string(), "2024-02-29");
-        assert_eq!(Period::new(2023, 2).unwrap().last_day().to_string(), "2023-02-28");
+        assert_eq!(
+            Period::new(2024, 2).unwrap().last_day().to_string(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            Period::new(2023, 2).unwrap().last_day().to_string(),
+            "2023-02-28"
+        );
         assert_eq!(p.checked_add_months(1), Some(Period::new(2025, 1).unwrap()));
         assert_eq!(Period::new(9999, 12).unwrap().checked_add_months(1), None);
     }

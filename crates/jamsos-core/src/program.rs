@@ -23,7 +23,13 @@ pub enum Program {
 
 impl Program {
     /// All five, in the order results list them.
-    pub const ALL: [Program; 5] = [Program::Jkk, Program::Jkm, Program::Jht, Program::Jp, Program::Jkp];
+    pub const ALL: [Program; 5] = [
+        Program::Jkk,
+        Program::Jkm,
+        Program::Jht,
+        Program::Jp,
+        Program::Jkp,
+    ];
 
     /// The contract's name: `jkk`, `jkm`, `jht`, `jp`, `jkp`.
     #[must_use]
@@ -113,7 +119,12 @@ pub enum Payer {
 
 impl Payer {
     /// All four, in the order totals list them.
-    pub const ALL: [Payer; 4] = [Payer::Employer, Payer::Worker, Payer::Participant, Payer::Government];
+    pub const ALL: [Payer; 4] = [
+        Payer::Employer,
+        Payer::Worker,
+        Payer::Participant,
+        Payer::Government,
+    ];
 
     /// The contract's name.
     #[must_use]
@@ -149,7 +160,10 @@ mod tests {
     fn sets() {
         let s = ProgramSet::of(&[Program::Jkk, Program::Jp]);
         assert!(s.contains(Program::Jp) && !s.contains(Program::Jht));
-        assert!(s.with(Program::Jht).contains_all(ProgramSet::of(&[Program::Jht, Program::Jkk])));
+        assert!(
+            s.with(Program::Jht)
+                .contains_all(ProgramSet::of(&[Program::Jht, Program::Jkk]))
+        );
         assert_eq!(s.iter().count(), 2);
     }
 }

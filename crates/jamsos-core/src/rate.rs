@@ -53,7 +53,11 @@ impl Rate {
     pub const fn checked_mul(self, other: Rate) -> Option<Rate> {
         // Both are at most 10^8, so the product is at most 10^16: no overflow.
         let product = self.0 * other.0;
-        if product % ONE == 0 { Some(Rate(product / ONE)) } else { None }
+        if product % ONE == 0 {
+            Some(Rate(product / ONE))
+        } else {
+            None
+        }
     }
 
     /// `1 − self`: the deferred share when `self` is billed now (PP 49/2020).
@@ -94,14 +98,24 @@ impl Rate {
     /// The fraction as a decimal, without trailing zeros (`0.0089`, `0.02`, `1`).
     #[must_use]
     pub const fn decimal(self) -> impl fmt::Display {
-        Fraction { units: self.0 as u128, scale: SCALE }
+        Fraction {
+            units: self.0 as u128,
+            scale: SCALE,
+        }
     }
 }
 
 /// Percent with up to six decimals: `0.89%`, `0.445%`, `3.7%`.
 impl fmt::Display for Rate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}%", Fraction { units: self.0 as u128, scale: SCALE - 2 })
+        write!(
+            f,
+            "{}%",
+            Fraction {
+                units: self.0 as u128,
+                scale: SCALE - 2
+            }
+        )
     }
 }
 
@@ -154,7 +168,13 @@ impl ExactAmount {
 /// Decimal digits without trailing zeros: `29666.6637`.
 impl fmt::Display for ExactAmount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&Fraction { units: self.0, scale: SCALE }, f)
+        fmt::Display::fmt(
+            &Fraction {
+                units: self.0,
+                scale: SCALE,
+            },
+            f,
+        )
     }
 }
 
@@ -214,7 +234,18 @@ mod tests {
 
     #[test]
     fn rejects_malformed_rates() {
-        for bad in ["", ".5", "5.", "1.1", "2", "0.000000001", "-0.1", "0,5", "1e-3", " 0.1"] {
+        for bad in [
+            "",
+            ".5",
+            "5.",
+            "1.1",
+            "2",
+            "0.000000001",
+            "-0.1",
+            "0,5",
+            "1e-3",
+            " 0.1",
+        ] {
             assert_eq!(bad.parse::<Rate>(), Err(CoreError::InvalidRate), "{bad:?}");
         }
     }
@@ -230,8 +261,14 @@ mod tests {
     #[test]
     fn discounts_are_exact_products() {
         // D-3: 50% of 0.89% is 0.445%; 1% of 0.03% is 0.0003%.
-        assert_eq!(rate("0.0089").checked_mul(rate("0.5")), Some(rate("0.00445")));
-        assert_eq!(rate("0.0003").checked_mul(rate("0.01")), Some(rate("0.000003")));
+        assert_eq!(
+            rate("0.0089").checked_mul(rate("0.5")),
+            Some(rate("0.00445"))
+        );
+        assert_eq!(
+            rate("0.0003").checked_mul(rate("0.01")),
+            Some(rate("0.000003"))
+        );
         assert_eq!(rate("0.00000001").checked_mul(rate("0.5")), None);
         assert_eq!(rate("0.01").complement(), rate("0.99"));
     }
@@ -246,7 +283,13 @@ mod tests {
         assert_eq!(rate("0.0024").apply(wage), Rupiah::new(8_000));
         // Exactly half rounds up: 0.5 × 5 = 2.5 → 3.
         assert_eq!(rate("0.5").apply(Rupiah::new(5)), Rupiah::new(3));
-        assert_eq!(rate("0.5").apply(Rupiah::new(u64::MAX)), Rupiah::new(u64::MAX / 2 + 1));
-        assert_eq!(Rate::ONE.apply(Rupiah::new(u64::MAX)), Rupiah::new(u64::MAX));
+        assert_eq!(
+            rate("0.5").apply(Rupiah::new(u64::MAX)),
+            Rupiah::new(u64::MAX / 2 + 1)
+        );
+        assert_eq!(
+            Rate::ONE.apply(Rupiah::new(u64::MAX)),
+            Rupiah::new(u64::MAX)
+        );
     }
 }

@@ -15,7 +15,10 @@ impl Source {
     /// A citation of `provision` in `instrument`.
     #[must_use]
     pub const fn new(instrument: &'static str, provision: &'static str) -> Source {
-        Source { instrument, provision }
+        Source {
+            instrument,
+            provision,
+        }
     }
 }
 

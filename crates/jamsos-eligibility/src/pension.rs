@@ -9,7 +9,11 @@ use jamsos_rules::pp_45_2015::{PENSION_AGE, PENSION_AGE_BEFORE_PROGRAM};
 /// program began take the initial age of Pasal 15 ayat (1).
 #[must_use]
 pub fn pension_age_on(date: NaiveDate) -> u32 {
-    u32::from(PENSION_AGE.at(date).map_or(PENSION_AGE_BEFORE_PROGRAM, |e| e.value))
+    u32::from(
+        PENSION_AGE
+            .at(date)
+            .map_or(PENSION_AGE_BEFORE_PROGRAM, |e| e.value),
+    )
 }
 
 /// The date a person born on `birth` reaches pension age: the first date on
@@ -22,7 +26,8 @@ pub fn pension_age_on(date: NaiveDate) -> u32 {
 pub fn pension_age_reached_on(birth: NaiveDate) -> Option<NaiveDate> {
     let first = u32::from(PENSION_AGE_BEFORE_PROGRAM);
     let last = PENSION_AGE.latest().map_or(first, |e| u32::from(e.value));
-    (first..=last).find_map(|age| anniversary(birth, age).filter(|birthday| age >= pension_age_on(*birthday)))
+    (first..=last)
+        .find_map(|age| anniversary(birth, age).filter(|birthday| age >= pension_age_on(*birthday)))
 }
 
 #[cfg(test)]
@@ -52,18 +57,39 @@ mod tests {
     #[test]
     fn reached_on_d11_examples() {
         // D-11: born 1965-07-16 reaches 58 on 2023-07-16 (58 in force in 2023).
-        assert_eq!(pension_age_reached_on(d("1965-07-16")), Some(d("2023-07-16")));
+        assert_eq!(
+            pension_age_reached_on(d("1965-07-16")),
+            Some(d("2023-07-16"))
+        );
         // D-11: born 1966-03-10 reaches 58 on 2024-03-10.
-        assert_eq!(pension_age_reached_on(d("1966-03-10")), Some(d("2024-03-10")));
+        assert_eq!(
+            pension_age_reached_on(d("1966-03-10")),
+            Some(d("2024-03-10"))
+        );
         // 56 in 2017 while 56 was in force.
-        assert_eq!(pension_age_reached_on(d("1961-05-01")), Some(d("2017-05-01")));
+        assert_eq!(
+            pension_age_reached_on(d("1961-05-01")),
+            Some(d("2017-05-01"))
+        );
         // Turns 56 in 2019 (57 in force) and 57 in 2020: reached at 57.
-        assert_eq!(pension_age_reached_on(d("1963-06-01")), Some(d("2020-06-01")));
+        assert_eq!(
+            pension_age_reached_on(d("1963-06-01")),
+            Some(d("2020-06-01"))
+        );
         // Turns 57 in 2022 (58 in force) → 58 in 2023.
-        assert_eq!(pension_age_reached_on(d("1965-01-01")), Some(d("2023-01-01")));
+        assert_eq!(
+            pension_age_reached_on(d("1965-01-01")),
+            Some(d("2023-01-01"))
+        );
         // Young worker: 65 from 2043 on.
-        assert_eq!(pension_age_reached_on(d("1990-05-17")), Some(d("2055-05-17")));
+        assert_eq!(
+            pension_age_reached_on(d("1990-05-17")),
+            Some(d("2055-05-17"))
+        );
         // 29 February birth: 1 March in a common year (D-7a).
-        assert_eq!(pension_age_reached_on(d("1964-02-29")), Some(d("2021-03-01")));
+        assert_eq!(
+            pension_age_reached_on(d("1964-02-29")),
+            Some(d("2021-03-01"))
+        );
     }
 }

@@ -3,12 +3,14 @@
 
 use chrono::NaiveDate;
 use jamsos_core::{Period, Program, ProgramSet, age_on};
+use jamsos_rules::Entry;
 use jamsos_rules::jkp::{JKP_REGIME, JkpRegime};
 use jamsos_rules::perpres_109_2013::{PROGRAMS_BY_SCALE, PU_PROGRAMS, ProgramsByScale};
-use jamsos_rules::Entry;
 use jamsos_worker::{Nationality, PuWorker, Scale};
 
-use crate::{EligibilityError, ProgramStatus, Reason, Reasons, Status, Statuses, pension_age_reached_on};
+use crate::{
+    EligibilityError, ProgramStatus, Reason, Reasons, Status, Statuses, pension_age_reached_on,
+};
 
 /// Choices the caller may change per call (DECISIONS.md, *configurable*).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,16 +58,29 @@ const fn for_scale(table: &ProgramsByScale, scale: Scale) -> ProgramSet {
 ///
 /// Errors: a period before 2015-07 (D-6), a birth date after the period, or a
 /// registration date before the birth date (D-7a).
-pub fn pu(worker: &PuWorker, period: Period, options: &Options) -> Result<PuEligibility, EligibilityError> {
+pub fn pu(
+    worker: &PuWorker,
+    period: Period,
+    options: &Options,
+) -> Result<PuEligibility, EligibilityError> {
     let by_scale = PROGRAMS_BY_SCALE
         .at(period)
-        .ok_or(EligibilityError::NoRuleInForce { table: PROGRAMS_BY_SCALE.name, period })?;
+        .ok_or(EligibilityError::NoRuleInForce {
+            table: PROGRAMS_BY_SCALE.name,
+            period,
+        })?;
     let last_day = period.last_day();
     if worker.birth_date > last_day {
-        return Err(EligibilityError::BornAfterPeriod { birth_date: worker.birth_date, period });
+        return Err(EligibilityError::BornAfterPeriod {
+            birth_date: worker.birth_date,
+            period,
+        });
     }
     if let Some(registered_on) = worker.registered_on.filter(|r| *r < worker.birth_date) {
-        return Err(EligibilityError::RegisteredBeforeBirth { registered_on, birth_date: worker.birth_date });
+        return Err(EligibilityError::RegisteredBeforeBirth {
+            registered_on,
+            birth_date: worker.birth_date,
+        });
     }
 
     let mandatory = for_scale(&by_scale.value, worker.scale);
@@ -73,7 +88,11 @@ pub fn pu(worker: &PuWorker, period: Period, options: &Options) -> Result<PuElig
     // D-11: JP applies while pension age has not been reached by the period's last day.
     let past_pension_age = reached_on.is_some_and(|d| d <= last_day);
 
-    let mut programs = [ProgramStatus { program: Program::Jkk, status: Status::Mandatory, reasons: Reasons::NONE }; 5];
+    let mut programs = [ProgramStatus {
+        program: Program::Jkk,
+        status: Status::Mandatory,
+        reasons: Reasons::NONE,
+    }; 5];
     let mut joined = ProgramSet::EMPTY;
     for (entry, program) in programs.iter_mut().zip(Program::ALL) {
         if !PU_PROGRAMS.contains(program) {
@@ -89,15 +108,27 @@ pub fn pu(worker: &PuWorker, period: Period, options: &Options) -> Result<PuElig
             }
         }
         *entry = if !blocked.is_empty() {
-            ProgramStatus { program, status: Status::NotEligible, reasons: blocked }
+            ProgramStatus {
+                program,
+                status: Status::NotEligible,
+                reasons: blocked,
+            }
         } else if mandatory.contains(program) {
             joined = joined.with(program);
-            ProgramStatus { program, status: Status::Mandatory, reasons: Reasons::NONE }
+            ProgramStatus {
+                program,
+                status: Status::Mandatory,
+                reasons: Reasons::NONE,
+            }
         } else {
             if worker.opt_in.contains(program) {
                 joined = joined.with(program);
             }
-            ProgramStatus { program, status: Status::Optional, reasons: Reasons::NONE.with(Reason::OptionalForScale) }
+            ProgramStatus {
+                program,
+                status: Status::Optional,
+                reasons: Reasons::NONE.with(Reason::OptionalForScale),
+            }
         };
     }
 
@@ -113,7 +144,11 @@ pub fn pu(worker: &PuWorker, period: Period, options: &Options) -> Result<PuElig
     if let Some(last) = programs.last_mut() {
         *last = ProgramStatus {
             program: Program::Jkp,
-            status: if jkp_participant { Status::Mandatory } else { Status::NotEligible },
+            status: if jkp_participant {
+                Status::Mandatory
+            } else {
+                Status::NotEligible
+            },
             reasons: jkp_reasons,
         };
     }
@@ -149,4 +184,3 @@ fn jkp_reasons(worker: &PuWorker, regime: &JkpRegime, joined: ProgramSet) -> Rea
     }
     reasons
 }
-

@@ -93,15 +93,25 @@ impl Reason {
     #[must_use]
     pub const fn message(self) -> &'static str {
         match self {
-            Reason::OptionalForScale => "not mandatory at this employer scale (Perpres 109/2013 Pasal 6); joined only by choice",
+            Reason::OptionalForScale => {
+                "not mandatory at this employer scale (Perpres 109/2013 Pasal 6); joined only by choice"
+            }
             Reason::OptionalProgram => "joined only by the participant's choice",
-            Reason::ForeignNational => "JP is not open to foreign nationals unless jp_for_foreigners is set (D-9)",
-            Reason::PensionAgeReached => "the worker reached pension age by the end of the period (PP 45/2015 Pasal 15; D-11)",
+            Reason::ForeignNational => {
+                "JP is not open to foreign nationals unless jp_for_foreigners is set (D-9)"
+            }
+            Reason::PensionAgeReached => {
+                "the worker reached pension age by the end of the period (PP 45/2015 Pasal 15; D-11)"
+            }
             Reason::CategoryNotCovered => "the program does not cover this category",
             Reason::NotInForce => "the program was not in force in this period",
             Reason::NotWni => "JKP is for Indonesian citizens (WNI) only (PP 37/2021 Pasal 4)",
-            Reason::RegistrationDateUnknown => "registered_on is needed to check the JKP age limit (D-13)",
-            Reason::AgeAtRegistration => "the worker was 54 or older at first registration (PP 37/2021 Pasal 4)",
+            Reason::RegistrationDateUnknown => {
+                "registered_on is needed to check the JKP age limit (D-13)"
+            }
+            Reason::AgeAtRegistration => {
+                "the worker was 54 or older at first registration (PP 37/2021 Pasal 4)"
+            }
             Reason::JknNotMember => "JKP requires JKN membership (PP 37/2021 Pasal 4)",
             Reason::RequiredProgramMissing => {
                 "JKP requires every program the employer scale requires (PP 37/2021 Pasal 4)"

@@ -33,7 +33,12 @@ const SMALL_SET: ProgramSet = ProgramSet::of(&[Program::Jkk, Program::Jkm, Progr
 const LARGE_SET: ProgramSet = SMALL_SET.with(Program::Jp);
 /// PP 37/2021 Pasal 4: large and medium employers JKK, JKM, JHT and JP; small
 /// and micro at least JKK, JKM and JHT (JKN membership is checked separately).
-const REQUIRED: ProgramsByScale = ProgramsByScale { micro: SMALL_SET, small: SMALL_SET, medium: LARGE_SET, large: LARGE_SET };
+const REQUIRED: ProgramsByScale = ProgramsByScale {
+    micro: SMALL_SET,
+    small: SMALL_SET,
+    medium: LARGE_SET,
+    large: LARGE_SET,
+};
 
 /// JKP regimes by period (D-14): PP 37/2021 from period 2021-02 (0.46% in all),
 /// PP 6/2025 from period 2025-02 (0.36%, no JKM share). Before 2021-02 there is

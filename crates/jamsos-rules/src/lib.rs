@@ -53,7 +53,10 @@ pub static TABLES: &[&(dyn Audit + Sync)] = &[
 
 /// Helpers for table literals. Each panics on a typo, which in a `const` or
 /// `static` initialiser is a build error, never a runtime panic.
-#[allow(clippy::panic, reason = "only evaluated in const items: a typo in a table is a build error")]
+#[allow(
+    clippy::panic,
+    reason = "only evaluated in const items: a typo in a table is a build error"
+)]
 pub(crate) mod lit {
     use chrono::NaiveDate;
     use jamsos_core::{Period, Rate};

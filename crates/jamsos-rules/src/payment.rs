@@ -10,5 +10,9 @@ use crate::{Entry, Table};
 /// Day of the month after the period on which PU contributions are due.
 pub static PU_DUE_DAY: Table<u32> = Table {
     name: "payment::PU_DUE_DAY",
-    entries: &[Entry { from: period(2015, 7), value: 15, source: Source::new("PP 44/2015", "") }],
+    entries: &[Entry {
+        from: period(2015, 7),
+        value: 15,
+        source: Source::new("PP 44/2015", ""),
+    }],
 };

@@ -38,4 +38,5 @@ pub static PROGRAMS_BY_SCALE: Table<ProgramsByScale> = Table {
 };
 
 /// The programs a wage earner may join at all (JKP is not joined by choice).
-pub const PU_PROGRAMS: ProgramSet = ProgramSet::of(&[Program::Jkk, Program::Jkm, Program::Jht, Program::Jp]);
+pub const PU_PROGRAMS: ProgramSet =
+    ProgramSet::of(&[Program::Jkk, Program::Jkm, Program::Jht, Program::Jp]);

@@ -16,7 +16,13 @@ pub static JKK_PU: Table<[Rate; 5]> = Table {
     name: "pp_44_2015::JKK_PU",
     entries: &[Entry {
         from: period(2015, 7),
-        value: [rate(24, 4), rate(54, 4), rate(89, 4), rate(127, 4), rate(174, 4)],
+        value: [
+            rate(24, 4),
+            rate(54, 4),
+            rate(89, 4),
+            rate(127, 4),
+            rate(174, 4),
+        ],
         source: Source::new("PP 44/2015", "Lampiran I"),
     }],
 };
@@ -24,5 +30,9 @@ pub static JKK_PU: Table<[Rate; 5]> = Table {
 /// JKM rate for wage earners: 0.30% of the wage, employer-paid, uncapped.
 pub static JKM_PU: Table<Rate> = Table {
     name: "pp_44_2015::JKM_PU",
-    entries: &[Entry { from: period(2015, 7), value: rate(3, 3), source: Source::new("PP 44/2015", "Pasal 18") }],
+    entries: &[Entry {
+        from: period(2015, 7),
+        value: rate(3, 3),
+        source: Source::new("PP 44/2015", "Pasal 18"),
+    }],
 };

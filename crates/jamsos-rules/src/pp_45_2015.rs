@@ -15,13 +15,20 @@ pub static JP_SHARES: Table<Shares> = Table {
     name: "pp_45_2015::JP_SHARES",
     entries: &[Entry {
         from: period(2015, 7),
-        value: Shares { employer: rate(2, 2), worker: rate(1, 2) },
+        value: Shares {
+            employer: rate(2, 2),
+            worker: rate(1, 2),
+        },
         source: Source::new("PP 45/2015", "Pasal 28"),
     }],
 };
 
 const fn ceiling(year: u16, month: u8, amount: u64, provision: &'static str) -> Entry<Rupiah> {
-    Entry { from: period(year, month), value: Rupiah::new(amount), source: Source::new("PP 45/2015", provision) }
+    Entry {
+        from: period(year, month),
+        value: Rupiah::new(amount),
+        source: Source::new("PP 45/2015", provision),
+    }
 }
 
 /// The JP wage ceiling (batas upah tertinggi), by the period it first governs
@@ -52,7 +59,11 @@ pub static JP_WAGE_CEILING: Table<Rupiah> = Table {
 pub const CEILING_STALE_AFTER_MONTHS: i64 = 12;
 
 const fn age(year: i32, value: u8) -> Entry<u8, NaiveDate> {
-    Entry { from: date(year, 1, 1), value, source: Source::new("PP 45/2015", "Pasal 15") }
+    Entry {
+        from: date(year, 1, 1),
+        value,
+        source: Source::new("PP 45/2015", "Pasal 15"),
+    }
 }
 
 /// The pension age (usia pensiun) in force on a date (DECISIONS.md D-10): 56
@@ -66,7 +77,11 @@ const fn age(year: i32, value: u8) -> Entry<u8, NaiveDate> {
 pub static PENSION_AGE: Table<u8, NaiveDate> = Table {
     name: "pp_45_2015::PENSION_AGE",
     entries: &[
-        Entry { from: date(2015, 7, 1), value: 56, source: Source::new("PP 45/2015", "Pasal 15 ayat (1)") },
+        Entry {
+            from: date(2015, 7, 1),
+            value: 56,
+            source: Source::new("PP 45/2015", "Pasal 15 ayat (1)"),
+        },
         age(2019, 57),
         age(2022, 58),
         age(2025, 59),

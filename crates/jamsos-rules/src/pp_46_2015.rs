@@ -20,7 +20,10 @@ pub static JHT_PU: Table<Shares> = Table {
     name: "pp_46_2015::JHT_PU",
     entries: &[Entry {
         from: period(2015, 7),
-        value: Shares { employer: rate(37, 3), worker: rate(2, 2) },
+        value: Shares {
+            employer: rate(37, 3),
+            worker: rate(2, 2),
+        },
         source: Source::new("PP 46/2015", "Pasal 16"),
     }],
 };

@@ -35,7 +35,11 @@ pub static RELIEF: Table<Option<Relief>> = Table {
             }),
             source: Source::new("PP 49/2020", "Pasal 4, 17, 23"),
         },
-        Entry { from: period(2021, 2), value: None, source: Source::new("PP 49/2020", "Pasal 4") },
+        Entry {
+            from: period(2021, 2),
+            value: None,
+            source: Source::new("PP 49/2020", "Pasal 4"),
+        },
     ],
 };
 

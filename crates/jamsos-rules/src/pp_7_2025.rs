@@ -17,15 +17,30 @@ pub struct JkkDiscount {
     pub min_active_workers: u32,
 }
 
-const TERMS: JkkDiscount = JkkDiscount { factor: rate(5, 1), min_active_workers: 50 };
+const TERMS: JkkDiscount = JkkDiscount {
+    factor: rate(5, 1),
+    min_active_workers: 50,
+};
 
 /// The discount by period: PP 7/2025 Pasal 4 for periods 2025-02 … 2025-07,
 /// PP 36/2025 Pasal 10A extending it through 2026-01, none from 2026-02.
 pub static JKK_DISCOUNT: Table<Option<JkkDiscount>> = Table {
     name: "pp_7_2025::JKK_DISCOUNT",
     entries: &[
-        Entry { from: period(2025, 2), value: Some(TERMS), source: Source::new("PP 7/2025", "Pasal 4") },
-        Entry { from: period(2025, 8), value: Some(TERMS), source: Source::new("PP 36/2025", "Pasal 10A") },
-        Entry { from: period(2026, 2), value: None, source: Source::new("PP 36/2025", "Pasal 10A") },
+        Entry {
+            from: period(2025, 2),
+            value: Some(TERMS),
+            source: Source::new("PP 7/2025", "Pasal 4"),
+        },
+        Entry {
+            from: period(2025, 8),
+            value: Some(TERMS),
+            source: Source::new("PP 36/2025", "Pasal 10A"),
+        },
+        Entry {
+            from: period(2026, 2),
+            value: None,
+            source: Source::new("PP 36/2025", "Pasal 10A"),
+        },
     ],
 };

@@ -23,7 +23,10 @@ pub static WAGE_FLOOR: Table<WageFloor> = Table {
     name: "se_bpjs_b_12_012023::WAGE_FLOOR",
     entries: &[Entry {
         from: period(2023, 1),
-        value: WageFloor { floor: Rupiah::new(1_000_000), lowest_minimum_wage: Rupiah::new(1_968_169) },
+        value: WageFloor {
+            floor: Rupiah::new(1_000_000),
+            lowest_minimum_wage: Rupiah::new(1_968_169),
+        },
         source: Source::new("SE BPJS B/12/012023", ""),
     }],
 };

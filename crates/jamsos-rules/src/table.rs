@@ -58,7 +58,9 @@ impl<T, K: Ord + Copy> Audit for Table<T, K> {
         self.name
     }
     fn is_strictly_sorted(&self) -> bool {
-        self.entries.windows(2).all(|w| matches!(w, [a, b] if a.from < b.from))
+        self.entries
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if a.from < b.from))
     }
     fn len(&self) -> usize {
         self.entries.len()

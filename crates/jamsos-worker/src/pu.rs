@@ -20,9 +20,15 @@ pub struct Wage(Rupiah);
 impl Wage {
     /// A wage of `amount` rupiah, or an error naming the limit it breaks.
     pub fn new(amount: i64) -> Result<Wage, WorkerError> {
-        let positive = u64::try_from(amount).ok().filter(|a| *a >= 1).ok_or(WorkerError::AmountNotPositive(amount))?;
+        let positive = u64::try_from(amount)
+            .ok()
+            .filter(|a| *a >= 1)
+            .ok_or(WorkerError::AmountNotPositive(amount))?;
         if positive > MAX_MONTHLY_AMOUNT {
-            return Err(WorkerError::AmountTooLarge { amount: positive, limit: MAX_MONTHLY_AMOUNT });
+            return Err(WorkerError::AmountTooLarge {
+                amount: positive,
+                limit: MAX_MONTHLY_AMOUNT,
+            });
         }
         Ok(Wage(Rupiah::new(positive)))
     }
@@ -67,7 +73,12 @@ impl PuWorker {
     /// A worker with the required facts and every optional one at its contract
     /// default: WNI, not registered, not a JKN member, no opt-ins, no industry.
     #[must_use]
-    pub const fn new(birth_date: NaiveDate, wage: Wage, risk_class: RiskClass, scale: Scale) -> PuWorker {
+    pub const fn new(
+        birth_date: NaiveDate,
+        wage: Wage,
+        risk_class: RiskClass,
+        scale: Scale,
+    ) -> PuWorker {
         PuWorker {
             birth_date,
             nationality: Nationality::Wni,
@@ -89,7 +100,11 @@ impl PuWorker {
         if (0..=MAX_ACTIVE_WORKERS).contains(&count) {
             Ok(count as u32)
         } else {
-            Err(WorkerError::CountOutOfRange { value: count, min: 0, max: MAX_ACTIVE_WORKERS })
+            Err(WorkerError::CountOutOfRange {
+                value: count,
+                min: 0,
+                max: MAX_ACTIVE_WORKERS,
+            })
         }
     }
 }
@@ -106,15 +121,27 @@ mod tests {
         assert!(Wage::new(1_000_000_000_000).is_ok());
         assert_eq!(
             Wage::new(1_000_000_000_001),
-            Err(WorkerError::AmountTooLarge { amount: 1_000_000_000_001, limit: MAX_MONTHLY_AMOUNT })
+            Err(WorkerError::AmountTooLarge {
+                amount: 1_000_000_000_001,
+                limit: MAX_MONTHLY_AMOUNT
+            })
         );
     }
 
     #[test]
     fn risk_class_never_defaults() {
-        assert_eq!(RiskClass::try_from(0u8), Err(WorkerError::InvalidRiskClass(0)));
-        assert_eq!(RiskClass::try_from(6i64), Err(WorkerError::InvalidRiskClass(6)));
-        assert_eq!(RiskClass::try_from(-1i64), Err(WorkerError::InvalidRiskClass(-1)));
+        assert_eq!(
+            RiskClass::try_from(0u8),
+            Err(WorkerError::InvalidRiskClass(0))
+        );
+        assert_eq!(
+            RiskClass::try_from(6i64),
+            Err(WorkerError::InvalidRiskClass(6))
+        );
+        assert_eq!(
+            RiskClass::try_from(-1i64),
+            Err(WorkerError::InvalidRiskClass(-1))
+        );
         assert_eq!(RiskClass::try_from(5u8).map(RiskClass::index), Ok(4));
     }
 

@@ -37,7 +37,9 @@ impl Category {
     /// The category named `code`.
     #[must_use]
     pub fn from_code(code: &str) -> Option<Category> {
-        [Category::Pu, Category::Bpu, Category::Jakon, Category::Pmi].into_iter().find(|c| c.code() == code)
+        [Category::Pu, Category::Bpu, Category::Jakon, Category::Pmi]
+            .into_iter()
+            .find(|c| c.code() == code)
     }
 }
 
@@ -74,7 +76,9 @@ impl Scale {
     /// The scale named `code`.
     #[must_use]
     pub fn from_code(code: &str) -> Option<Scale> {
-        [Scale::Micro, Scale::Small, Scale::Medium, Scale::Large].into_iter().find(|s| s.code() == code)
+        [Scale::Micro, Scale::Small, Scale::Medium, Scale::Large]
+            .into_iter()
+            .find(|s| s.code() == code)
     }
 }
 
@@ -149,7 +153,9 @@ impl Nationality {
     /// The nationality named `code`.
     #[must_use]
     pub fn from_code(code: &str) -> Option<Nationality> {
-        [Nationality::Wni, Nationality::Wna].into_iter().find(|n| n.code() == code)
+        [Nationality::Wni, Nationality::Wna]
+            .into_iter()
+            .find(|n| n.code() == code)
     }
 }
 

@@ -1,0 +1,628 @@
+//! Decoding a contract case (CONTRACT.md §1) into domain values, checking in the
+//! contract's order: JSON syntax, top-level fields, period syntax, category,
+//! unknown or not applicable fields, field types, required fields, options,
+//! period range, amounts and values. The first failing check wins.
+
+use chrono::NaiveDate;
+use jamsos_core::{Period, Program, ProgramSet, parse_date};
+use jamsos_worker::{
+    Category, Industry, Nationality, PuWorker, RiskClass, Scale, Wage, WorkerError,
+};
+
+use super::error::{ContractError, ErrorCode};
+use crate::json::{self, Value, is_integer_literal};
+
+/// The first period any category's rules cover (D-6).
+pub(crate) const FIRST_PERIOD: Option<Period> = Period::new(2015, 7);
+
+/// A field's JSON type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Integer,
+    Bool,
+    /// An enumeration value or other text.
+    Text,
+    Date,
+    /// An array of strings (`opt_in`).
+    TextList,
+}
+
+/// Which categories may carry a field: `[pu, bpu, jakon, pmi]` (CONTRACT.md §1).
+struct FieldSpec {
+    name: &'static str,
+    kind: Kind,
+    applies: [bool; 4],
+}
+
+const fn spec(name: &'static str, kind: Kind, applies: [bool; 4]) -> FieldSpec {
+    FieldSpec {
+        name,
+        kind,
+        applies,
+    }
+}
+
+const ALL: [bool; 4] = [true, true, true, true];
+const PU: [bool; 4] = [true, false, false, false];
+
+/// Every participant field of the contract, in the table's order.
+static PARTICIPANT_FIELDS: &[FieldSpec] = &[
+    spec("category", Kind::Text, ALL),
+    spec("birth_date", Kind::Date, ALL),
+    spec("nationality", Kind::Text, [true, true, true, false]),
+    spec("wage", Kind::Integer, [true, false, true, false]),
+    spec("risk_class", Kind::Integer, PU),
+    spec("scale", Kind::Text, PU),
+    spec("registered_on", Kind::Date, PU),
+    spec("jkn_member", Kind::Bool, PU),
+    spec("opt_in", Kind::TextList, [true, true, false, false]),
+    spec("industry", Kind::Text, PU),
+    spec("active_workers", Kind::Integer, PU),
+    spec("paid_jkk_through_2025_01", Kind::Bool, PU),
+    spec(
+        "paid_through_2020_07",
+        Kind::Bool,
+        [true, true, true, false],
+    ),
+    spec("income", Kind::Integer, [false, true, false, false]),
+    spec("sector", Kind::Text, [false, true, false, false]),
+    spec("subsidised", Kind::Bool, [false, true, false, false]),
+    spec("method", Kind::Text, [false, false, true, false]),
+    spec("contract_value", Kind::Integer, [false, false, true, false]),
+    spec("channel", Kind::Text, [false, false, false, true]),
+    spec(
+        "contract_months",
+        Kind::Integer,
+        [false, false, false, true],
+    ),
+    spec(
+        "extension_months",
+        Kind::Integer,
+        [false, false, false, true],
+    ),
+    spec("jht_monthly", Kind::Integer, [false, false, false, true]),
+];
+
+const OPTION_FIELDS: [&str; 3] = ["jp_for_foreigners", "months", "holidays"];
+
+const fn category_index(c: Category) -> usize {
+    match c {
+        Category::Pu => 0,
+        Category::Bpu => 1,
+        Category::Jakon => 2,
+        Category::Pmi => 3,
+    }
+}
+
+/// The options every case may carry.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CaseOptions {
+    /// D-9.
+    pub jp_for_foreigners: bool,
+    /// Months prepaid (BPU only, D-19); 1 otherwise.
+    pub months: u32,
+    /// Non-working days besides weekends (D-28).
+    pub holidays: Vec<NaiveDate>,
+}
+
+/// A decoded case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    /// The contribution month.
+    pub period: Period,
+    /// The participant.
+    pub participant: Participant,
+    /// The options.
+    pub options: CaseOptions,
+}
+
+/// A decoded participant, by category.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Participant {
+    /// A wage earner.
+    Pu(PuWorker),
+}
+
+/// A participant's non-null fields, type-checked.
+struct Fields<'a> {
+    members: Vec<(&'static FieldSpec, &'a Value)>,
+}
+
+impl<'a> Fields<'a> {
+    fn get(&self, name: &str) -> Option<&'a Value> {
+        self.members
+            .iter()
+            .find(|(s, _)| s.name == name)
+            .map(|(_, v)| *v)
+    }
+}
+
+fn path(field: &str) -> String {
+    format!("participant.{field}")
+}
+
+fn object<'a>(v: &'a Value, field: &str) -> Result<&'a [(String, Value)], ContractError> {
+    match v {
+        Value::Object(members) => Ok(members),
+        other => Err(ContractError::at(
+            ErrorCode::InvalidType,
+            field,
+            format!("{field} must be an object, not {}", other.kind()),
+        )),
+    }
+}
+
+/// The value of `key` in `members`, with `null` read as absent.
+fn member<'a>(members: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
+    members
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
+        .filter(|v| **v != Value::Null)
+}
+
+/// Parses and checks a contract case document for `jamsos contribution`.
+pub fn decode(text: &str) -> Result<Case, ContractError> {
+    decode_for(text, true)
+}
+
+/// Parses and checks a case for `jamsos eligibility`, which ignores
+/// `options.months` (CONTRACT.md §3).
+pub fn decode_for_eligibility(text: &str) -> Result<Case, ContractError> {
+    decode_for(text, false)
+}
+
+fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
+    // 1. JSON syntax.
+    let root = json::parse(text).map_err(|e| ContractError {
+        code: ErrorCode::InvalidJson,
+        message: e.message.clone(),
+        field: e.duplicate_key.clone(),
+    })?;
+    let Value::Object(top) = &root else {
+        return Err(ContractError::whole(
+            ErrorCode::InvalidType,
+            format!("the case must be a JSON object, not {}", root.kind()),
+        ));
+    };
+
+    // 2. Top-level fields.
+    if let Some((k, _)) = top
+        .iter()
+        .find(|(k, _)| !["period", "participant", "options"].contains(&k.as_str()))
+    {
+        return Err(ContractError::at(
+            ErrorCode::UnknownField,
+            k.as_str(),
+            format!("unknown field \"{k}\": allowed are period, participant, options"),
+        ));
+    }
+    let period_value = member(top, "period").ok_or_else(|| {
+        ContractError::at(
+            ErrorCode::MissingField,
+            "period",
+            "period is required (YYYY-MM)",
+        )
+    })?;
+    let participant = member(top, "participant").ok_or_else(|| {
+        ContractError::at(
+            ErrorCode::MissingField,
+            "participant",
+            "participant is required",
+        )
+    })?;
+    let participant = object(participant, "participant")?;
+    let options = member(top, "options")
+        .map(|o| object(o, "options"))
+        .transpose()?
+        .unwrap_or_default();
+
+    // 3. Period syntax.
+    let Value::String(period_text) = period_value else {
+        return Err(ContractError::at(
+            ErrorCode::InvalidType,
+            "period",
+            format!(
+                "period must be a string YYYY-MM, not {}",
+                period_value.kind()
+            ),
+        ));
+    };
+    let period: Period = period_text.parse().map_err(|_| {
+        ContractError::at(
+            ErrorCode::InvalidPeriod,
+            "period",
+            format!("period \"{period_text}\" is not YYYY-MM with a month 01 to 12"),
+        )
+    })?;
+
+    // 4. Category.
+    let category_value = member(participant, "category").ok_or_else(|| {
+        ContractError::at(
+            ErrorCode::MissingField,
+            path("category"),
+            "participant.category is required: pu, bpu, jakon or pmi",
+        )
+    })?;
+    let Value::String(category_text) = category_value else {
+        return Err(ContractError::at(
+            ErrorCode::InvalidType,
+            path("category"),
+            format!(
+                "participant.category must be a string, not {}",
+                category_value.kind()
+            ),
+        ));
+    };
+    let category = Category::from_code(category_text).ok_or_else(|| {
+        ContractError::at(
+            ErrorCode::InvalidValue,
+            path("category"),
+            format!("unknown category \"{category_text}\": allowed are pu, bpu, jakon, pmi"),
+        )
+    })?;
+    if category != Category::Pu {
+        return Err(ContractError::at(
+            ErrorCode::UnsupportedCategory,
+            path("category"),
+            format!(
+                "category \"{category_text}\" is not supported by this version yet: only pu is computed"
+            ),
+        ));
+    }
+
+    // 5. Unknown or not applicable fields.
+    let mut fields = Fields {
+        members: Vec::new(),
+    };
+    for (key, value) in participant {
+        let spec = PARTICIPANT_FIELDS
+            .iter()
+            .find(|s| s.name == key)
+            .ok_or_else(|| {
+                ContractError::at(
+                    ErrorCode::UnknownField,
+                    path(key),
+                    format!("unknown field participant.{key}"),
+                )
+            })?;
+        if !spec
+            .applies
+            .get(category_index(category))
+            .copied()
+            .unwrap_or(false)
+        {
+            return Err(ContractError::at(
+                ErrorCode::FieldNotApplicable,
+                path(key),
+                format!(
+                    "participant.{key} does not apply to category {}",
+                    category.code()
+                ),
+            ));
+        }
+        if *value != Value::Null {
+            fields.members.push((spec, value));
+        }
+    }
+    if let Some((k, _)) = options
+        .iter()
+        .find(|(k, _)| !OPTION_FIELDS.contains(&k.as_str()))
+    {
+        return Err(ContractError::at(
+            ErrorCode::UnknownField,
+            format!("options.{k}"),
+            format!("unknown field options.{k}: allowed are jp_for_foreigners, months, holidays"),
+        ));
+    }
+
+    // 6. Field types.
+    for (spec, value) in &fields.members {
+        check_type(spec, value)?;
+    }
+
+    // 7. Required fields.
+    let required: &[&str] = match category {
+        Category::Pu => &["birth_date", "wage", "risk_class", "scale"],
+        _ => &[],
+    };
+    if let Some(name) = required.iter().find(|name| fields.get(name).is_none()) {
+        return Err(ContractError::at(
+            ErrorCode::MissingField,
+            path(name),
+            format!(
+                "participant.{name} is required for category {}",
+                category.code()
+            ),
+        ));
+    }
+
+    // 8. Options.
+    let options = decode_options(options, category, read_months)?;
+
+    // 9. Period range.
+    if FIRST_PERIOD.is_some_and(|first| period < first) {
+        return Err(ContractError::at(
+            ErrorCode::PeriodOutOfRange,
+            "period",
+            format!("period {period} is before 2015-07, when the current programs began (D-6)"),
+        ));
+    }
+
+    // 10. Amounts and values.
+    let participant = Participant::Pu(decode_pu(&fields)?);
+    Ok(Case {
+        period,
+        participant,
+        options,
+    })
+}
+
+fn check_type(spec: &FieldSpec, value: &Value) -> Result<(), ContractError> {
+    let name = spec.name;
+    let wrong = |expected: &str| {
+        ContractError::at(
+            ErrorCode::InvalidType,
+            path(name),
+            format!(
+                "participant.{name} must be {expected}, not {}",
+                value.kind()
+            ),
+        )
+    };
+    match (spec.kind, value) {
+        (Kind::Integer, Value::Number(n)) if is_integer_literal(n) => Ok(()),
+        (Kind::Integer, _) => Err(wrong("a JSON integer")),
+        (Kind::Bool, Value::Bool(_)) => Ok(()),
+        (Kind::Bool, _) => Err(wrong("true or false")),
+        (Kind::Text, Value::String(_)) => Ok(()),
+        (Kind::Text, _) => Err(wrong("a string")),
+        (Kind::Date, Value::String(s)) => parse_date(s).map(|_| ()).ok_or_else(|| {
+            ContractError::at(
+                ErrorCode::InvalidDate,
+                path(name),
+                format!("participant.{name} \"{s}\" is not a real date YYYY-MM-DD"),
+            )
+        }),
+        (Kind::Date, _) => Err(wrong("a date string YYYY-MM-DD")),
+        (Kind::TextList, Value::Array(items))
+            if items.iter().all(|i| matches!(i, Value::String(_))) =>
+        {
+            Ok(())
+        }
+        (Kind::TextList, _) => Err(wrong("an array of strings")),
+    }
+}
+
+fn decode_options(
+    members: &[(String, Value)],
+    category: Category,
+    read_months: bool,
+) -> Result<CaseOptions, ContractError> {
+    let mut options = CaseOptions {
+        months: 1,
+        ..CaseOptions::default()
+    };
+    if let Some(v) = member(members, "jp_for_foreigners") {
+        let Value::Bool(b) = v else {
+            return Err(ContractError::at(
+                ErrorCode::InvalidType,
+                "options.jp_for_foreigners",
+                format!(
+                    "options.jp_for_foreigners must be true or false, not {}",
+                    v.kind()
+                ),
+            ));
+        };
+        options.jp_for_foreigners = *b;
+    }
+    if let Some(v) = member(members, "months").filter(|_| read_months) {
+        let months = match v {
+            Value::Number(n) if is_integer_literal(n) => n.parse::<i64>().unwrap_or(i64::MAX),
+            other => {
+                return Err(ContractError::at(
+                    ErrorCode::InvalidType,
+                    "options.months",
+                    format!(
+                        "options.months must be a JSON integer, not {}",
+                        other.kind()
+                    ),
+                ));
+            }
+        };
+        let allowed: &[i64] = if category == Category::Bpu {
+            &[1, 3, 6, 12]
+        } else {
+            &[1]
+        };
+        if !allowed.contains(&months) {
+            let message = if category == Category::Bpu {
+                format!(
+                    "options.months {months} is not allowed: prepay 1, 3, 6 or 12 months (D-19)"
+                )
+            } else {
+                format!(
+                    "options.months {months} is not allowed: only BPU may prepay; {} cases cover 1 month",
+                    category.code()
+                )
+            };
+            return Err(ContractError::at(
+                ErrorCode::InvalidMonths,
+                "options.months",
+                message,
+            ));
+        }
+        options.months = months as u32;
+    }
+    if let Some(v) = member(members, "holidays") {
+        let Value::Array(items) = v else {
+            return Err(ContractError::at(
+                ErrorCode::InvalidType,
+                "options.holidays",
+                format!(
+                    "options.holidays must be an array of dates, not {}",
+                    v.kind()
+                ),
+            ));
+        };
+        for item in items {
+            let date = match item {
+                Value::String(s) => parse_date(s),
+                _ => None,
+            };
+            let date = date.ok_or_else(|| {
+                ContractError::at(
+                    ErrorCode::InvalidDate,
+                    "options.holidays",
+                    "options.holidays must hold real dates YYYY-MM-DD",
+                )
+            })?;
+            options.holidays.push(date);
+        }
+    }
+    Ok(options)
+}
+
+/// An integer field's value; digits beyond `i64` saturate (and then fail the
+/// range checks with a clear message).
+fn integer(fields: &Fields<'_>, name: &str) -> Option<i64> {
+    match fields.get(name)? {
+        Value::Number(n) => Some(n.parse::<i64>().unwrap_or(if n.starts_with('-') {
+            i64::MIN
+        } else {
+            i64::MAX
+        })),
+        _ => None,
+    }
+}
+
+fn text<'a>(fields: &Fields<'a>, name: &str) -> Option<&'a str> {
+    match fields.get(name)? {
+        Value::String(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn boolean(fields: &Fields<'_>, name: &str) -> Option<bool> {
+    match fields.get(name)? {
+        Value::Bool(b) => Some(*b),
+        _ => None,
+    }
+}
+
+fn date(fields: &Fields<'_>, name: &str) -> Option<NaiveDate> {
+    text(fields, name).and_then(parse_date)
+}
+
+/// A closed set of names, or `invalid_value` listing what is allowed.
+fn enumerated<T>(
+    fields: &Fields<'_>,
+    name: &str,
+    from_code: fn(&str) -> Option<T>,
+    allowed: &str,
+) -> Result<Option<T>, ContractError> {
+    text(fields, name)
+        .map(|s| {
+            from_code(s).ok_or_else(|| {
+                ContractError::at(
+                    ErrorCode::InvalidValue,
+                    path(name),
+                    format!("participant.{name} \"{s}\" is not allowed: use one of {allowed}"),
+                )
+            })
+        })
+        .transpose()
+}
+
+fn money_error(name: &str, e: WorkerError) -> ContractError {
+    match e {
+        WorkerError::AmountTooLarge { amount, limit } => ContractError::at(
+            ErrorCode::AmountOutOfRange,
+            path(name),
+            format!("participant.{name} {amount} is above the limit of {limit} rupiah (D-4)"),
+        ),
+        other => ContractError::at(
+            ErrorCode::InvalidAmount,
+            path(name),
+            format!("participant.{name}: {other}"),
+        ),
+    }
+}
+
+fn decode_pu(fields: &Fields<'_>) -> Result<PuWorker, ContractError> {
+    let missing = |name: &str| {
+        ContractError::at(
+            ErrorCode::MissingField,
+            path(name),
+            format!("participant.{name} is required"),
+        )
+    };
+    let wage = Wage::new(integer(fields, "wage").ok_or_else(|| missing("wage"))?)
+        .map_err(|e| money_error("wage", e))?;
+    let risk_class =
+        RiskClass::try_from(integer(fields, "risk_class").ok_or_else(|| missing("risk_class"))?)
+            .map_err(|e| {
+                ContractError::at(
+                    ErrorCode::InvalidRiskClass,
+                    path("risk_class"),
+                    e.to_string(),
+                )
+            })?;
+    let scale = enumerated(
+        fields,
+        "scale",
+        Scale::from_code,
+        "micro, small, medium, large",
+    )?
+    .ok_or_else(|| missing("scale"))?;
+    let birth_date = date(fields, "birth_date").ok_or_else(|| missing("birth_date"))?;
+    let mut worker = PuWorker::new(birth_date, wage, risk_class, scale);
+    worker.nationality =
+        enumerated(fields, "nationality", Nationality::from_code, "wni, wna")?.unwrap_or_default();
+    worker.industry = enumerated(
+        fields,
+        "industry",
+        Industry::from_code,
+        "food_beverage_tobacco, textile_apparel, leather, footwear, toys, furniture, other",
+    )?;
+    worker.active_workers = integer(fields, "active_workers")
+        .map(|n| {
+            PuWorker::active_workers_count(n).map_err(|e| {
+                ContractError::at(
+                    ErrorCode::InvalidValue,
+                    path("active_workers"),
+                    format!("participant.active_workers: {e}"),
+                )
+            })
+        })
+        .transpose()?;
+    worker.opt_in = opt_in(fields)?;
+    worker.registered_on = date(fields, "registered_on");
+    worker.jkn_member = boolean(fields, "jkn_member").unwrap_or(false);
+    worker.paid_jkk_through_2025_01 = boolean(fields, "paid_jkk_through_2025_01").unwrap_or(true);
+    worker.paid_through_2020_07 = boolean(fields, "paid_through_2020_07").unwrap_or(true);
+    Ok(worker)
+}
+
+/// `opt_in`: program names; `jkk_jkm` or an unknown name is an error, JKP
+/// (never joined by choice) is ignored (CONTRACT.md §1).
+fn opt_in(fields: &Fields<'_>) -> Result<ProgramSet, ContractError> {
+    let mut set = ProgramSet::EMPTY;
+    if let Some(Value::Array(items)) = fields.get("opt_in") {
+        for item in items {
+            let Value::String(name) = item else { continue };
+            let program = Program::from_code(name).ok_or_else(|| {
+                ContractError::at(
+                    ErrorCode::InvalidValue,
+                    path("opt_in"),
+                    format!(
+                        "participant.opt_in holds \"{name}\": allowed are jkk, jkm, jht, jp, jkp"
+                    ),
+                )
+            })?;
+            set = set.with(program);
+        }
+    }
+    Ok(set)
+}

@@ -1,0 +1,124 @@
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The contract's error codes (CONTRACT.md §1, "Codes").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// The input is not JSON, or has a duplicate key.
+    InvalidJson,
+    /// A field name the contract does not know.
+    UnknownField,
+    /// A field the contract knows, but not for this category.
+    FieldNotApplicable,
+    /// A required field is absent or null.
+    MissingField,
+    /// A field has the wrong JSON type (`"5000000"`, `5000000.0`, `5e6`).
+    InvalidType,
+    /// A value outside its enumeration or allowed set.
+    InvalidValue,
+    /// A date that is malformed, does not exist, or cannot be true (D-7a).
+    InvalidDate,
+    /// A period that is not `YYYY-MM`.
+    InvalidPeriod,
+    /// A period before the first one the rules cover (D-6).
+    PeriodOutOfRange,
+    /// A category this build does not compute yet.
+    UnsupportedCategory,
+    /// A PU wage below the absolute floor (D-8).
+    WageBelowFloor,
+    /// A money amount below Rp1 (D-4).
+    InvalidAmount,
+    /// A money amount above its plausibility limit (D-4).
+    AmountOutOfRange,
+    /// A BPU declared income outside 1,000,000…20,700,000 (D-17).
+    IncomeOutOfRange,
+    /// A JKK risk group outside 1…5.
+    InvalidRiskClass,
+    /// `options.months` not allowed for the case (D-19).
+    InvalidMonths,
+    /// A PMI contract length other than 6, 12 or 24 months (D-25).
+    InvalidContractMonths,
+    /// A PMI JHT amount outside the allowed set (D-27).
+    InvalidJhtMonthly,
+    /// A batch record with the wrong number of fields.
+    MalformedRow,
+}
+
+impl ErrorCode {
+    /// The code as written in the contract.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::FieldNotApplicable => "field_not_applicable",
+            ErrorCode::MissingField => "missing_field",
+            ErrorCode::InvalidType => "invalid_type",
+            ErrorCode::InvalidValue => "invalid_value",
+            ErrorCode::InvalidDate => "invalid_date",
+            ErrorCode::InvalidPeriod => "invalid_period",
+            ErrorCode::PeriodOutOfRange => "period_out_of_range",
+            ErrorCode::UnsupportedCategory => "unsupported_category",
+            ErrorCode::WageBelowFloor => "wage_below_floor",
+            ErrorCode::InvalidAmount => "invalid_amount",
+            ErrorCode::AmountOutOfRange => "amount_out_of_range",
+            ErrorCode::IncomeOutOfRange => "income_out_of_range",
+            ErrorCode::InvalidRiskClass => "invalid_risk_class",
+            ErrorCode::InvalidMonths => "invalid_months",
+            ErrorCode::InvalidContractMonths => "invalid_contract_months",
+            ErrorCode::InvalidJhtMonthly => "invalid_jht_monthly",
+            ErrorCode::MalformedRow => "malformed_row",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Invalid input, as the contract reports it: `{"error": {"code", "message", "field"}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{code}: {message}")]
+pub struct ContractError {
+    /// The contract's code.
+    pub code: ErrorCode,
+    /// What was wrong and what is allowed, in lowercase English.
+    pub message: String,
+    /// The offending field as a dotted path (`participant.wage`), when there is one.
+    pub field: Option<String>,
+}
+
+impl ContractError {
+    /// An error about `field`.
+    pub(crate) fn at(
+        code: ErrorCode,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> ContractError {
+        ContractError {
+            code,
+            message: message.into(),
+            field: Some(field.into()),
+        }
+    }
+
+    /// An error about the document as a whole.
+    pub(crate) fn whole(code: ErrorCode, message: impl Into<String>) -> ContractError {
+        ContractError {
+            code,
+            message: message.into(),
+            field: None,
+        }
+    }
+
+    /// The contract's error document: `{"error": {...}}`.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::json!({ "error": self }).to_string()
+    }
+}

@@ -1,0 +1,271 @@
+//! A readable breakdown of a result for people, in Bahasa Indonesia or English,
+//! with rupiah written the Indonesian way (`Rp10.547.400`).
+
+use std::fmt::Write as _;
+
+use jamsos_core::Rupiah;
+
+use crate::contract::{ContributionResult, EligibilityResult, LineEntry, ProgramEntry};
+
+/// The language of the breakdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Bahasa Indonesia (the default).
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// `id` or `en`.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "id" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    const fn pick(self, id: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+}
+
+/// `Rp10.547.400`.
+#[must_use]
+pub fn rupiah(amount: u64) -> String {
+    let mut s = String::new();
+    // Writing to a String cannot fail.
+    let _ = Rupiah::new(amount).fmt_indonesian(&mut s);
+    s
+}
+
+/// A decimal fraction as a percentage with a decimal comma (id) or point (en):
+/// `0.0089` → `0,89%`.
+fn percent(rate: &str, lang: Lang) -> String {
+    let (int, frac) = rate.split_once('.').unwrap_or((rate, ""));
+    let digits = format!("{int}{frac:0<2}");
+    let (whole, rest) = digits.split_at(int.len() + 2);
+    let whole = whole.trim_start_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    let rest = rest.trim_end_matches('0');
+    let sep = lang.pick(",", ".");
+    if rest.is_empty() {
+        format!("{whole}%")
+    } else {
+        format!("{whole}{sep}{rest}%")
+    }
+}
+
+fn program_name(code: &str, lang: Lang) -> &'static str {
+    match code {
+        "jkk" => lang.pick("JKK (Jaminan Kecelakaan Kerja)", "JKK (work accident)"),
+        "jkm" => lang.pick("JKM (Jaminan Kematian)", "JKM (death)"),
+        "jht" => lang.pick("JHT (Jaminan Hari Tua)", "JHT (old-age savings)"),
+        "jp" => lang.pick("JP (Jaminan Pensiun)", "JP (pension)"),
+        "jkp" => lang.pick("JKP (Jaminan Kehilangan Pekerjaan)", "JKP (job loss)"),
+        "jkk_jkm" => lang.pick("JKK + JKM (paket)", "JKK + JKM (package)"),
+        _ => "?",
+    }
+}
+
+fn status_name(code: &str, lang: Lang) -> &'static str {
+    match code {
+        "mandatory" => lang.pick("wajib", "mandatory"),
+        "optional" => lang.pick("sukarela", "optional"),
+        "not_eligible" => lang.pick("tidak berhak", "not eligible"),
+        _ => "?",
+    }
+}
+
+fn payer_name(code: &str, lang: Lang) -> &'static str {
+    match code {
+        "employer" => lang.pick("pemberi kerja", "employer"),
+        "worker" => lang.pick("pekerja", "worker"),
+        "participant" => lang.pick("peserta", "participant"),
+        "government" => lang.pick("pemerintah", "government"),
+        _ => "?",
+    }
+}
+
+fn write_programs(out: &mut String, programs: &[ProgramEntry], lang: Lang) {
+    let _ = writeln!(out, "{}", lang.pick("Program:", "Programs:"));
+    for p in programs {
+        let reasons: Vec<&str> = p.reasons.iter().map(|r| r.code.as_str()).collect();
+        let why = if reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", reasons.join(", "))
+        };
+        let _ = writeln!(
+            out,
+            "  {:<36} {}{why}",
+            program_name(&p.program, lang),
+            status_name(&p.status, lang)
+        );
+    }
+}
+
+fn write_lines(out: &mut String, title: &str, lines: &[LineEntry], lang: Lang) {
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{title}");
+    for l in lines {
+        let how = match (&l.base, &l.rate) {
+            (Some(base), Some(rate)) => format!("{} × {}", percent(rate, lang), rupiah(*base)),
+            _ => lang.pick("tetap", "flat").to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "  {:<5} {:<14} {:>16}  {how}  [{}]",
+            l.program.to_uppercase(),
+            payer_name(&l.payer, lang),
+            rupiah(l.amount),
+            l.source
+        );
+    }
+}
+
+/// The breakdown of a contribution result.
+#[must_use]
+pub fn contribution(r: &ContributionResult, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} — {}",
+        lang.pick(
+            "Iuran BPJS Ketenagakerjaan, bulan",
+            "BPJS Ketenagakerjaan contributions, period"
+        ),
+        r.period,
+        r.category.to_uppercase()
+    );
+    write_programs(&mut out, &r.programs, lang);
+    write_lines(
+        &mut out,
+        lang.pick("Rincian iuran:", "Contribution lines:"),
+        &r.lines,
+        lang,
+    );
+    write_lines(
+        &mut out,
+        lang.pick("Ditangguhkan (PP 49/2020):", "Deferred (PP 49/2020):"),
+        &r.deferred,
+        lang,
+    );
+    if !r.allocations.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "Rekomposisi ke JKP (bukan tagihan tambahan):",
+                "Moved to JKP inside BPJS (not billed on top):"
+            )
+        );
+        for a in &r.allocations {
+            let _ = writeln!(
+                out,
+                "  {} → {} {:>16}  {} × {}",
+                a.from.to_uppercase(),
+                a.to.to_uppercase(),
+                rupiah(a.amount),
+                percent(&a.rate, lang),
+                rupiah(a.base)
+            );
+        }
+    }
+    let _ = writeln!(out, "{}", lang.pick("Jumlah:", "Totals:"));
+    for (payer, amount) in [
+        ("employer", r.totals.employer),
+        ("worker", r.totals.worker),
+        ("participant", r.totals.participant),
+        ("government", r.totals.government),
+    ] {
+        if amount > 0 {
+            let _ = writeln!(
+                out,
+                "  {:<20} {:>16}",
+                payer_name(payer, lang),
+                rupiah(amount)
+            );
+        }
+    }
+    if let Some(due) = &r.due_date {
+        let _ = writeln!(out, "{} {due}", lang.pick("Jatuh tempo:", "Due date:"));
+    }
+    for w in &r.warnings {
+        let _ = writeln!(
+            out,
+            "{} {}: {}",
+            lang.pick("Perhatian —", "Warning —"),
+            w.code,
+            w.message
+        );
+    }
+    out
+}
+
+/// The breakdown of an eligibility result.
+#[must_use]
+pub fn eligibility(r: &EligibilityResult, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} — {}",
+        lang.pick("Kepesertaan, bulan", "Eligibility, period"),
+        r.period,
+        r.category.to_uppercase()
+    );
+    write_programs(&mut out, &r.programs, lang);
+    if let Some(d) = &r.pension_age_reached_on {
+        let _ = writeln!(
+            out,
+            "{} {d}",
+            lang.pick("Mencapai usia pensiun pada:", "Reaches pension age on:")
+        );
+    }
+    if let Some(p) = &r.last_jp_period {
+        let _ = writeln!(
+            out,
+            "{} {p}",
+            lang.pick("Bulan iuran JP terakhir:", "Last JP period:")
+        );
+    }
+    if let Some(j) = r.jkp_participant {
+        let yes_no = if j {
+            lang.pick("ya", "yes")
+        } else {
+            lang.pick("tidak", "no")
+        };
+        let _ = writeln!(
+            out,
+            "{} {yes_no}",
+            lang.pick("Peserta JKP:", "JKP participant:")
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indonesian_formats() {
+        assert_eq!(rupiah(10_547_400), "Rp10.547.400");
+        assert_eq!(rupiah(0), "Rp0");
+        assert_eq!(percent("0.0089", Lang::Id), "0,89%");
+        assert_eq!(percent("0.0089", Lang::En), "0.89%");
+        assert_eq!(percent("0.00445", Lang::Id), "0,445%");
+        assert_eq!(percent("0.037", Lang::En), "3.7%");
+        assert_eq!(percent("0.02", Lang::En), "2%");
+        assert_eq!(percent("1", Lang::En), "100%");
+        assert_eq!(percent("0.000089", Lang::En), "0.0089%");
+    }
+}
