@@ -119,6 +119,11 @@ impl ContractError {
     /// The contract's error document: `{"error": {...}}`.
     #[must_use]
     pub fn to_json(&self) -> String {
-        serde_json::json!({ "error": self }).to_string()
+        #[derive(Serialize)]
+        struct Document<'a> {
+            error: &'a ContractError,
+        }
+        serde_json::to_string(&Document { error: self })
+            .unwrap_or_else(|_| String::from("{\"error\":null}"))
     }
 }

@@ -1,0 +1,130 @@
+//! `jamsos`: the command line over the JSON contract, version 1.
+//!
+//! Thin by design: argument parsing and I/O here, every rule in the crates.
+//! Exit codes: 0 for a result, 2 for invalid input (the contract's error object
+//! on standard output and a one-line message on standard error), 1 when input
+//! cannot be read at all.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use jamsos::contract::{self, ContractError, ErrorCode};
+use jamsos::pretty::{self, Lang};
+
+/// Cases larger than this are not contract cases; refuse rather than buffer.
+const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+
+#[derive(Parser)]
+#[command(
+    name = "jamsos",
+    version,
+    about = "BPJS Ketenagakerjaan contributions and eligibility, exact and cited (contract v1)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    /// Bahasa Indonesia.
+    Id,
+    /// English.
+    En,
+}
+
+#[derive(clap::Args)]
+struct Human {
+    /// Print a readable breakdown instead of JSON.
+    #[arg(long)]
+    pretty: bool,
+    /// Language of the breakdown.
+    #[arg(long, value_enum, default_value = "id")]
+    lang: LangArg,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// One contribution case (JSON) on standard input → the result (CONTRACT.md §1).
+    Contribution(Human),
+    /// One case on standard input → program status, pension age, JKP (CONTRACT.md §3).
+    Eligibility(Human),
+}
+
+fn read_stdin() -> Result<String, ContractError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ContractError {
+            code: ErrorCode::InvalidJson,
+            message: format!("cannot read standard input: {e}"),
+            field: None,
+        })?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(ContractError {
+            code: ErrorCode::InvalidJson,
+            message: "input is larger than 16 MiB".into(),
+            field: None,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| ContractError {
+        code: ErrorCode::InvalidJson,
+        message: format!("input is not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+        field: None,
+    })
+}
+
+fn emit(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(1),
+    }
+}
+
+fn fail(e: &ContractError) -> ExitCode {
+    let _ = writeln!(std::io::stdout().lock(), "{}", e.to_json());
+    let field = e
+        .field
+        .as_deref()
+        .map(|f| format!(" ({f})"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "jamsos: {}{field}: {}",
+        e.code,
+        e.message
+    );
+    ExitCode::from(2)
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_else(|e| format!("{{\"error\":{{\"code\":\"internal\",\"message\":\"{e}\"}}}}"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let input = match read_stdin() {
+        Ok(input) => input,
+        Err(e) => return fail(&e),
+    };
+    let lang = |h: &Human| match h.lang {
+        LangArg::Id => Lang::Id,
+        LangArg::En => Lang::En,
+    };
+    match &cli.command {
+        Command::Contribution(h) => match contract::contribution(&input) {
+            Ok(r) if h.pretty => emit(pretty::contribution(&r, lang(h)).trim_end()),
+            Ok(r) => emit(&json(&r)),
+            Err(e) => fail(&e),
+        },
+        Command::Eligibility(h) => match contract::eligibility(&input) {
+            Ok(r) if h.pretty => emit(pretty::eligibility(&r, lang(h)).trim_end()),
+            Ok(r) => emit(&json(&r)),
+            Err(e) => fail(&e),
+        },
+    }
+}
