@@ -41,57 +41,6 @@ fn scaled(rate: Rate, factor: Rate) -> Rate {
     rate.checked_mul(factor).unwrap_or(rate)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jamsos_rules::jkp::JKP_REGIME;
-
-    #[test]
-    fn factors_are_exact() {
-        let mut rates = std::vec::Vec::new();
-        for e in pp_44_2015::JKK_PU.entries {
-            rates.extend_from_slice(&e.value);
-        }
-        rates.extend(pp_44_2015::JKM_PU.entries.iter().map(|e| e.value));
-        rates.extend(
-            JP_SHARES
-                .entries
-                .iter()
-                .flat_map(|e| [e.value.employer, e.value.worker]),
-        );
-        rates.extend(
-            JKP_REGIME
-                .entries
-                .iter()
-                .flat_map(|e| [e.value.from_jkk, e.value.from_jkm]),
-        );
-        let mut factors = std::vec::Vec::new();
-        for e in RELIEF.entries.iter().filter_map(|e| e.value) {
-            factors.extend([
-                e.jkk_jkm_factor,
-                e.jp_billed_factor,
-                e.jp_billed_factor.complement(),
-            ]);
-        }
-        factors.extend(
-            JKK_DISCOUNT
-                .entries
-                .iter()
-                .filter_map(|e| e.value)
-                .map(|d| d.factor),
-        );
-        assert!(!factors.is_empty());
-        for rate in &rates {
-            for factor in &factors {
-                assert!(
-                    rate.checked_mul(*factor).is_some(),
-                    "{rate} × {factor} is not exact"
-                );
-            }
-        }
-    }
-}
-
 /// Builds lines, accumulating totals as it goes.
 struct Bill {
     period: Period,
@@ -378,4 +327,55 @@ pub fn assess_pu(
         due_date: due_date_pu(period, options.holidays)?,
         warnings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jamsos_rules::jkp::JKP_REGIME;
+
+    #[test]
+    fn factors_are_exact() {
+        let mut rates = std::vec::Vec::new();
+        for e in pp_44_2015::JKK_PU.entries {
+            rates.extend_from_slice(&e.value);
+        }
+        rates.extend(pp_44_2015::JKM_PU.entries.iter().map(|e| e.value));
+        rates.extend(
+            JP_SHARES
+                .entries
+                .iter()
+                .flat_map(|e| [e.value.employer, e.value.worker]),
+        );
+        rates.extend(
+            JKP_REGIME
+                .entries
+                .iter()
+                .flat_map(|e| [e.value.from_jkk, e.value.from_jkm]),
+        );
+        let mut factors = std::vec::Vec::new();
+        for e in RELIEF.entries.iter().filter_map(|e| e.value) {
+            factors.extend([
+                e.jkk_jkm_factor,
+                e.jp_billed_factor,
+                e.jp_billed_factor.complement(),
+            ]);
+        }
+        factors.extend(
+            JKK_DISCOUNT
+                .entries
+                .iter()
+                .filter_map(|e| e.value)
+                .map(|d| d.factor),
+        );
+        assert!(!factors.is_empty());
+        for rate in &rates {
+            for factor in &factors {
+                assert!(
+                    rate.checked_mul(*factor).is_some(),
+                    "{rate} × {factor} is not exact"
+                );
+            }
+        }
+    }
 }

@@ -68,10 +68,10 @@ impl ProgramSet {
     #[must_use]
     pub const fn of(programs: &[Program]) -> ProgramSet {
         let mut bits = 0u8;
-        let mut i = 0;
-        while i < programs.len() {
-            bits |= 1 << programs[i] as u8;
-            i += 1;
+        let mut rest = programs;
+        while let [first, tail @ ..] = rest {
+            bits |= 1 << *first as u8;
+            rest = tail;
         }
         ProgramSet(bits)
     }
