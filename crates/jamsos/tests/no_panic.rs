@@ -1,0 +1,63 @@
+//! No input makes the contract panic: random text, and valid cases with fields
+//! replaced by random JSON of any type. Every outcome is a result or an error
+//! with a contract code and, for field errors, a dotted field path.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "tests")]
+
+use jamsos::contract;
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+const FIELDS: &[&str] = &[
+    "category", "birth_date", "nationality", "wage", "risk_class", "scale", "registered_on", "jkn_member", "opt_in",
+    "industry", "active_workers", "paid_jkk_through_2025_01", "paid_through_2020_07", "income", "salary",
+];
+
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        (-10i64..10_000_000_000).prop_map(|n| json!(n)),
+        "[0-9-]{0,12}".prop_map(Value::String),
+        prop::sample::select(vec!["pu", "bpu", "micro", "large", "wni", "wna", "jht", "jp", "jkk_jkm", "1990-02-29", "2025-13"])
+            .prop_map(|s| json!(s)),
+    ];
+    leaf.prop_recursive(2, 8, 4, |inner| prop::collection::vec(inner, 0..4).prop_map(Value::Array))
+}
+
+fn base_case() -> Value {
+    json!({"period": "2025-04", "participant": {"category": "pu", "birth_date": "1990-05-17",
+        "wage": 10000000, "risk_class": 3, "scale": "medium", "registered_on": "2019-03-01", "jkn_member": true}})
+}
+
+proptest! {
+    #[test]
+    fn random_text_never_panics(text in "\\PC{0,200}") {
+        let _ = contract::contribution(&text);
+        let _ = contract::eligibility(&text);
+    }
+
+    #[test]
+    fn random_field_values_give_a_result_or_a_named_error(
+        field in prop::sample::select(FIELDS),
+        value in any_json(),
+        period in prop::sample::select(vec!["2015-06", "2015-07", "2020-08", "2025-02", "2099-12", "2025-4", "9999-12"]),
+    ) {
+        let mut case = base_case();
+        case["period"] = json!(period);
+        case["participant"][field] = value;
+        match contract::contribution(&case.to_string()) {
+            Ok(r) => {
+                prop_assert_eq!(r.programs.len(), 5);
+                let sum: u64 = r.lines.iter().filter(|l| l.payer == "employer").map(|l| l.amount).sum();
+                prop_assert_eq!(sum, r.totals.employer);
+            }
+            Err(e) => {
+                prop_assert!(!e.message.is_empty());
+                if let Some(f) = &e.field {
+                    prop_assert!(f == "period" || f.starts_with("participant.") || f.starts_with("options."), "{}", f);
+                }
+            }
+        }
+    }
+}
