@@ -140,7 +140,7 @@ impl Warning {
                 "JP was computed with the newest known wage ceiling, which is a year old or more: a newer ceiling is due (D-6)"
             }
             Warning::WageBelowMinimum => {
-                "the wage is below the lowest provincial minimum wage of Rp1,968,169 and needs BPJS approval (SE BPJS B/12/012023; D-8)"
+                "the wage is below the lowest provincial minimum wage in force and needs BPJS approval (SE BPJS B/12/012023; D-8)"
             }
         }
     }

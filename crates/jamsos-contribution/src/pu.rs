@@ -235,17 +235,19 @@ pub fn assess_pu(
         }
         let base = wage.min(ceiling.value);
         let deferral = relief.filter(|_| matches!(worker.scale, Scale::Medium | Scale::Large));
-        for (payer, rate, rule, deferred_rule) in [
+        for (payer, rate, rule, relief_rule, deferred_rule) in [
             (
                 Payer::Employer,
                 shares.value.employer,
                 "pu.jp.employer",
+                "pu.jp.employer.relief_pp49_2020",
                 "pu.jp.employer.deferred_pp49_2020",
             ),
             (
                 Payer::Worker,
                 shares.value.worker,
                 "pu.jp.worker",
+                "pu.jp.worker.relief_pp49_2020",
                 "pu.jp.worker.deferred_pp49_2020",
             ),
         ] {
@@ -259,7 +261,7 @@ pub fn assess_pu(
                         payer,
                         base,
                         now,
-                        rule,
+                        relief_rule,
                         shares.source,
                         Some(JP_DEFERRAL_SOURCE),
                     )?;

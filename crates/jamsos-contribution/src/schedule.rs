@@ -8,10 +8,11 @@ use jamsos_rules::pp_49_2020::RELIEF;
 use crate::ContributionError;
 
 /// Steps from `date` one day at a time (`forward` or back) to the first
-/// working day. A holiday list cannot cover every day, but the loop is bounded
-/// anyway so that no input can make it spin.
+/// working day. Each holiday can cost one step and every five weekdays bring at
+/// most two weekend days, so `2 × holidays + 8` steps always reach a working
+/// day; the bound only guarantees that no input can make the loop spin.
 fn to_working_day(mut date: NaiveDate, holidays: &[NaiveDate], forward: bool) -> NaiveDate {
-    for _ in 0..=holidays.len() + 3 {
+    for _ in 0..=holidays.len().saturating_mul(2).saturating_add(8) {
         if is_working_day(date, holidays) {
             return date;
         }

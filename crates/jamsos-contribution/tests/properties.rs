@@ -25,7 +25,9 @@
 //!   holds;
 //! - (h) [`Rate::apply`] agrees with an independent `rust_decimal` computation;
 //! - (i) the whole assessment agrees with an independent model of
-//!   DECISIONS.md D-8 … D-16 written from the decisions, not from the code.
+//!   DECISIONS.md D-8 … D-16 written from the decisions, not from the code;
+//! - (j) the due date follows D-28 (and D-16 under PP 49/2020) for any
+//!   holidays.
 //!
 //! Failures are persisted to `proptest-regressions/properties.txt` in this
 //! crate (see [`config`]); the lead commits that directory.
@@ -340,12 +342,14 @@ fn below_floor(wage: Rupiah, period: Period) -> bool {
     period >= p(2023, 1) && wage < rp(1_000_000)
 }
 
-/// Assesses a case that D-8 lets through; panics with the input otherwise.
-fn assess_ok(worker: &PuWorker, period: Period, options: &Options<'_>) -> Assessment {
-    match assess_pu(worker, period, options) {
-        Ok(a) => a,
-        Err(e) => panic!("{period} {worker:?}: unexpected error {e:?}"),
-    }
+/// Assesses a case that must succeed; a failed test case naming the input otherwise.
+fn assess_ok(
+    worker: &PuWorker,
+    period: Period,
+    options: &Options<'_>,
+) -> Result<Assessment, TestCaseError> {
+    assess_pu(worker, period, options)
+        .map_err(|e| TestCaseError::fail(format!("{period} {worker:?}: unexpected error {e:?}")))
 }
 
 /// Every amount of an assessment with its identity, for pairwise comparisons.
@@ -739,7 +743,7 @@ proptest! {
             Err(ContributionError::WageBelowFloor { .. }) => prop_assert!(below_floor(w_low.wage.rupiah(), period)),
             Err(e) => prop_assert!(false, "unexpected error {e:?}"),
             Ok(a_low) => {
-                let a_high = assess_ok(&w_high, period, &options);
+                let a_high = assess_ok(&w_high, period, &options)?;
                 let (lo, hi) = (amounts(&a_low), amounts(&a_high));
                 prop_assert_eq!(lo.len(), hi.len(), "{:?} vs {:?}", lo, hi);
                 for (l, h) in lo.iter().zip(&hi) {
@@ -762,8 +766,8 @@ proptest! {
         let span = MAX_WAGE.unsigned_abs() - ceiling + 1;
         let wage = |r: u64| i64::try_from(ceiling + r % span).unwrap();
         let options = prof.options();
-        let a1 = assess_ok(&prof.worker(wage(raw.0), period), period, &options);
-        let a2 = assess_ok(&prof.worker(wage(raw.1), period), period, &options);
+        let a1 = assess_ok(&prof.worker(wage(raw.0), period), period, &options)?;
+        let a2 = assess_ok(&prof.worker(wage(raw.1), period), period, &options)?;
         let jp = |a: &Assessment| -> Vec<(Payer, Option<Rupiah>, Option<Rate>, Rupiah)> {
             a.lines.iter().chain(a.deferred.iter())
                 .filter(|l| l.program == Program::Jp)
@@ -785,7 +789,7 @@ proptest! {
     /// allocations') the wage capped at the JKP cap.
     #[test]
     fn bases_and_caps((worker, period, options) in case()) {
-        let a = assess_ok(&worker, period, &options);
+        let a = assess_ok(&worker, period, &options)?;
         let wage = worker.wage.rupiah();
         let jp_base = wage.min(JP_WAGE_CEILING.at(period).unwrap().value);
         let jkp_base = JKP_REGIME.at(period).map(|e| wage.min(e.value.wage_cap));
@@ -810,7 +814,7 @@ proptest! {
     /// self-paying participant, and the government pays only JKP.
     #[test]
     fn totals_are_sums_of_lines((worker, period, options) in case()) {
-        let a = assess_ok(&worker, period, &options);
+        let a = assess_ok(&worker, period, &options)?;
         for payer in Payer::ALL {
             let sum: u64 = a.lines.iter().filter(|l| l.payer == payer).map(|l| l.amount.get()).sum();
             prop_assert_eq!(a.totals.get(payer), rp(sum), "{}", payer);
@@ -842,7 +846,7 @@ proptest! {
     /// to its base (D-2), and never more than its base.
     #[test]
     fn amounts_are_rate_times_base((worker, period, options) in case()) {
-        let a = assess_ok(&worker, period, &options);
+        let a = assess_ok(&worker, period, &options)?;
         for l in a.lines.iter().chain(a.deferred.iter()) {
             let (base, r) = (l.base.unwrap(), l.rate.unwrap());
             prop_assert_eq!(l.amount, r.apply(base), "{:?}", l);
@@ -862,7 +866,7 @@ proptest! {
     /// 2025-02, and every instrument cited within its window.
     #[test]
     fn cites_only_rules_in_force((worker, period, options) in case()) {
-        let a = assess_ok(&worker, period, &options);
+        let a = assess_ok(&worker, period, &options)?;
         let relief = within(period, p(2020, 8), p(2021, 1));
         let discount = within(period, p(2025, 2), p(2026, 1));
         for l in a.lines.iter().chain(a.deferred.iter()) {
@@ -981,9 +985,31 @@ proptest! {
     /// model of D-8 … D-16.
     #[test]
     fn agrees_with_model(prof in profile(), period in period(), wage in wage_amount()) {
-        let worker = prof.worker(wage, period);
-        let a = assess_ok(&worker, period, &prof.options());
+        let worker = prof.worker(accepted_wage(wage, period), period);
+        let a = assess_ok(&worker, period, &prof.options())?;
         prop_assert_eq!(observed(&a), model(&worker, period, prof.jp_for_foreigners), "{} {:?}", period, worker);
-        prop_assert!(a.due_date > period.last_day());
+    }
+
+    /// (j) The due date is the 15th of the following month moved forward to a
+    /// working day (D-28), or under PP 49/2020 the 30th of the following month
+    /// (its last day if shorter) moved back to a working day (D-16), for any
+    /// list of holidays around it.
+    #[test]
+    fn due_date_follows_d28_and_d16(
+        (worker, period, _) in case(),
+        offsets in prop::collection::vec(-12i64..=12, 0..8),
+    ) {
+        let next = period.next();
+        let relief = within(period, p(2020, 8), p(2021, 1));
+        let anchor = if relief { next.first_day().with_day(30).unwrap_or(next.last_day()) } else { next.first_day().with_day(15).unwrap() };
+        let holidays: Vec<NaiveDate> = offsets.iter().map(|o| anchor + chrono::Duration::days(*o)).collect();
+        let working = |d: NaiveDate| !matches!(d.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun) && !holidays.contains(&d);
+        let step = chrono::Duration::days(if relief { -1 } else { 1 });
+        let mut expected = anchor;
+        while !working(expected) {
+            expected += step;
+        }
+        let a = assess_ok(&worker, period, &Options { jp_for_foreigners: false, holidays: &holidays })?;
+        prop_assert_eq!(a.due_date, expected, "{} holidays {:?}", period, holidays);
     }
 }

@@ -279,7 +279,7 @@ mod tests {
         let wage = Rupiah::new(3_333_333);
         assert_eq!(rate("0.0089").apply_exact(wage).to_string(), "29666.6637");
         assert_eq!(rate("0.0089").apply(wage), Rupiah::new(29_667));
-        // 0.24% × 3,333,333 = 7,999.99992 → 8,000.
+        // 0.24% × 3,333,333 = 7,999.9992 → 8,000.
         assert_eq!(rate("0.0024").apply(wage), Rupiah::new(8_000));
         // Exactly half rounds up: 0.5 × 5 = 2.5 → 3.
         assert_eq!(rate("0.5").apply(Rupiah::new(5)), Rupiah::new(3));

@@ -55,7 +55,9 @@ pub static JKP_REGIME: Table<JkpRegime> = Table {
                 wage_cap: Rupiah::new(5_000_000),
                 max_age_at_registration: 54,
                 required: REQUIRED,
-                recomposition_source: Source::new("PP 49/2023", "Pasal 16A dan 18A"),
+                // PP 49/2023 Pasal 16A and 18A later codified the same shares;
+                // PP 37/2021 is the instrument in force from 2021-02.
+                recomposition_source: Source::new("PP 37/2021", "Pasal 11"),
             },
             source: Source::new("PP 37/2021", "Pasal 11"),
         },

@@ -8,8 +8,21 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 const FIELDS: &[&str] = &[
-    "category", "birth_date", "nationality", "wage", "risk_class", "scale", "registered_on", "jkn_member", "opt_in",
-    "industry", "active_workers", "paid_jkk_through_2025_01", "paid_through_2020_07", "income", "salary",
+    "category",
+    "birth_date",
+    "nationality",
+    "wage",
+    "risk_class",
+    "scale",
+    "registered_on",
+    "jkn_member",
+    "opt_in",
+    "industry",
+    "active_workers",
+    "paid_jkk_through_2025_01",
+    "paid_through_2020_07",
+    "income",
+    "salary",
 ];
 
 fn any_json() -> impl Strategy<Value = Value> {
@@ -19,10 +32,24 @@ fn any_json() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(|n| json!(n)),
         (-10i64..10_000_000_000).prop_map(|n| json!(n)),
         "[0-9-]{0,12}".prop_map(Value::String),
-        prop::sample::select(vec!["pu", "bpu", "micro", "large", "wni", "wna", "jht", "jp", "jkk_jkm", "1990-02-29", "2025-13"])
-            .prop_map(|s| json!(s)),
+        prop::sample::select(vec![
+            "pu",
+            "bpu",
+            "micro",
+            "large",
+            "wni",
+            "wna",
+            "jht",
+            "jp",
+            "jkk_jkm",
+            "1990-02-29",
+            "2025-13"
+        ])
+        .prop_map(|s| json!(s)),
     ];
-    leaf.prop_recursive(2, 8, 4, |inner| prop::collection::vec(inner, 0..4).prop_map(Value::Array))
+    leaf.prop_recursive(2, 8, 4, |inner| {
+        prop::collection::vec(inner, 0..4).prop_map(Value::Array)
+    })
 }
 
 fn base_case() -> Value {
