@@ -1,1 +1,149 @@
+//! Shared fixtures for the jamsos benchmarks (`benches/pu.rs`): a deterministic
+//! generator of varied wage earners, so every run measures the same work.
+//!
+//! The generator is a 64-bit linear congruential generator ([`Lcg`]) rather than
+//! a `rand` dependency: the benches need reproducible variety, not statistical
+//! quality, and the numbers must not change when a dependency is upgraded.
+//!
+//! ```
+//! let cases = jamsos_benches::cases(1_000, jamsos_benches::SEED).ok_or("no cases")?;
+//! assert_eq!(cases.len(), 1_000);
+//! assert_eq!(Some(cases), jamsos_benches::cases(1_000, jamsos_benches::SEED));
+//! # Ok::<(), &str>(())
+//! ```
 
+use jamsos_core::{Date, Period, Program, ProgramSet};
+use jamsos_worker::{Industry, Nationality, PuWorker, RiskClass, Scale, Wage};
+
+/// The seed the benches use.
+pub const SEED: u64 = 0x6a61_6d73_6f73_2021;
+
+/// The number of workers a bench assesses per iteration.
+pub const WORKERS: usize = 100_000;
+
+/// A 64-bit linear congruential generator (Knuth's MMIX constants).
+#[derive(Debug, Clone)]
+pub struct Lcg(u64);
+
+impl Lcg {
+    /// A generator starting from `seed`.
+    #[must_use]
+    pub const fn new(seed: u64) -> Lcg {
+        Lcg(seed)
+    }
+
+    /// The next 32 random bits (the high half of the state, the better half of
+    /// an LCG).
+    pub fn next_u32(&mut self) -> u32 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 32) as u32
+    }
+
+    /// A number in `0..n` (`n` > 0; slightly biased, which does not matter here).
+    pub fn below(&mut self, n: u32) -> u32 {
+        self.next_u32() % n.max(1)
+    }
+
+    /// `true` with probability `percent` / 100.
+    pub fn chance(&mut self, percent: u32) -> bool {
+        self.below(100) < percent
+    }
+}
+
+/// One worker and the period to assess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Case {
+    /// The worker.
+    pub worker: PuWorker,
+    /// The contribution month, 2015-07 … 2030-12.
+    pub period: Period,
+}
+
+const SCALES: [Scale; 4] = [Scale::Micro, Scale::Small, Scale::Medium, Scale::Large];
+const INDUSTRIES: [Industry; 7] = [
+    Industry::FoodBeverageTobacco,
+    Industry::TextileApparel,
+    Industry::Leather,
+    Industry::Footwear,
+    Industry::Toys,
+    Industry::Furniture,
+    Industry::Other,
+];
+
+/// A monthly wage: mostly Rp1,000,000 … Rp50,000,000; some high earners up to
+/// Rp1,000,000,000; a few below the D-8 floor (an error from 2023-01, so the
+/// error path is measured too).
+fn wage(rng: &mut Lcg) -> i64 {
+    let r = rng.below(100);
+    let amount = if r < 75 {
+        1_000_000 + rng.below(49_000_000)
+    } else if r < 95 {
+        50_000_000 + rng.below(950_000_000)
+    } else {
+        1 + rng.below(999_999)
+    };
+    i64::from(amount)
+}
+
+/// One varied case, or `None` if a generated date does not exist (it always
+/// does: days are at most 28).
+fn case(rng: &mut Lcg) -> Option<Case> {
+    let first = Period::new(2015, 7)?;
+    let period = first.checked_add_months(rng.below(186))?;
+    // Aged about 18 … 64 in the period, so some pass pension age (D-10).
+    let age = 18 + rng.below(47);
+    let birth_year = i32::from(period.year()) - i32::try_from(age).ok()?;
+    let birth = Date::from_ymd_opt(birth_year, 1 + rng.below(12), 1 + rng.below(28))?;
+    let registered_on = if rng.chance(80) {
+        let years = i32::try_from(rng.below(age)).ok()?;
+        Some(
+            Date::from_ymd_opt(birth_year + years, 1 + rng.below(12), 1 + rng.below(28))?
+                .max(birth),
+        )
+    } else {
+        None
+    };
+    let opt_in = [Program::Jht, Program::Jp]
+        .into_iter()
+        .filter(|_| rng.chance(50))
+        .fold(ProgramSet::EMPTY, ProgramSet::with);
+    let risk_class = RiskClass::try_from(u8::try_from(1 + rng.below(5)).ok()?).ok()?;
+    let scale = *SCALES.get(usize::try_from(rng.below(4)).ok()?)?;
+    let worker = PuWorker {
+        nationality: if rng.chance(10) {
+            Nationality::Wna
+        } else {
+            Nationality::Wni
+        },
+        registered_on,
+        jkn_member: rng.chance(85),
+        opt_in,
+        industry: if rng.chance(30) {
+            INDUSTRIES.get(usize::try_from(rng.below(7)).ok()?).copied()
+        } else {
+            None
+        },
+        active_workers: if rng.chance(50) {
+            Some(rng.below(500))
+        } else {
+            None
+        },
+        paid_jkk_through_2025_01: rng.chance(90),
+        paid_through_2020_07: rng.chance(90),
+        ..PuWorker::new(birth, Wage::new(wage(rng)).ok()?, risk_class, scale)
+    };
+    Some(Case { worker, period })
+}
+
+/// `n` varied cases from `seed`: every risk class, scale and nationality,
+/// periods 2015-07 … 2030-12, with and without registration dates, JKN
+/// membership, opt-ins, industries and head counts. The same seed always gives
+/// the same cases.
+#[must_use]
+pub fn cases(n: usize, seed: u64) -> Option<Vec<Case>> {
+    let mut rng = Lcg::new(seed);
+    (0..n).map(|_| case(&mut rng)).collect()
+}
