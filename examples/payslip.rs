@@ -9,7 +9,7 @@ use jamsos::pretty::rupiah;
 use jamsos::worker::{PuWorker, RiskClass, Scale, Wage};
 
 /// Prints the slip and returns the worker's deduction, so a test can check it.
-pub fn slip() -> Result<u64, Box<dyn std::error::Error>> {
+pub(crate) fn slip() -> Result<u64, Box<dyn std::error::Error>> {
     let birth = parse_date("1988-11-02").ok_or("birth date")?;
     let mut worker = PuWorker::new(
         birth,

@@ -25,9 +25,9 @@ pub struct Line {
     /// A stable rule id, e.g. `pu.jkk.rate`.
     pub rule: &'static str,
     /// The instrument that sets the rate.
-    pub source: Source,
+    pub source: &'static Source,
     /// The instrument that discounts or relieves it, if any.
-    pub adjusted_by: Option<Source>,
+    pub adjusted_by: Option<&'static Source>,
 }
 
 impl Line {
@@ -68,7 +68,7 @@ pub struct Allocation {
     /// A stable rule id.
     pub rule: &'static str,
     /// The instrument.
-    pub source: Source,
+    pub source: &'static Source,
 }
 
 /// The sum of the billed lines per payer.

@@ -61,8 +61,8 @@ impl Bill {
         base: Rupiah,
         rate: Rate,
         rule: &'static str,
-        source: Source,
-        adjusted_by: Option<Source>,
+        source: &'static Source,
+        adjusted_by: Option<&'static Source>,
     ) -> Result<(), ContributionError> {
         let amount = rate.apply(base);
         let line = Line {
@@ -135,7 +135,7 @@ pub fn assess_pu(
     // D-15: PP 7/2025 discount for labour-intensive employers with enough workers.
     let discount = JKK_DISCOUNT
         .at(period)
-        .and_then(|e| e.value.map(|terms| (terms, e.source)))
+        .and_then(|e| e.value.map(|terms| (terms, &e.source)))
         .filter(|(terms, _)| {
             worker.industry.is_some_and(|i| i.is_labour_intensive())
                 && worker
@@ -163,7 +163,7 @@ pub fn assess_pu(
         (Some(r), _) => (
             scaled(jkk_rate, r.jkk_jkm_factor),
             "pu.jkk.relief_pp49_2020",
-            Some(JKK_JKM_SOURCE),
+            Some(&JKK_JKM_SOURCE),
         ),
         (None, Some((terms, source))) => (
             scaled(jkk_rate, terms.factor),
@@ -178,7 +178,7 @@ pub fn assess_pu(
         wage,
         jkk_rate,
         jkk_rule,
-        jkk.source,
+        &jkk.source,
         jkk_adjusted,
     )?;
 
@@ -188,7 +188,7 @@ pub fn assess_pu(
         Some(r) => (
             scaled(jkm.value, r.jkk_jkm_factor),
             "pu.jkm.relief_pp49_2020",
-            Some(JKK_JKM_SOURCE),
+            Some(&JKK_JKM_SOURCE),
         ),
         None => (jkm.value, "pu.jkm.rate", None),
     };
@@ -198,7 +198,7 @@ pub fn assess_pu(
         wage,
         jkm_rate,
         jkm_rule,
-        jkm.source,
+        &jkm.source,
         jkm_adjusted,
     )?;
 
@@ -211,7 +211,7 @@ pub fn assess_pu(
             wage,
             jht.value.employer,
             "pu.jht.employer",
-            jht.source,
+            &jht.source,
             None,
         )?;
         bill.line(
@@ -220,7 +220,7 @@ pub fn assess_pu(
             wage,
             jht.value.worker,
             "pu.jht.worker",
-            jht.source,
+            &jht.source,
             None,
         )?;
     }
@@ -252,7 +252,7 @@ pub fn assess_pu(
             ),
         ] {
             match deferral {
-                None => bill.line(Program::Jp, payer, base, rate, rule, shares.source, None)?,
+                None => bill.line(Program::Jp, payer, base, rate, rule, &shares.source, None)?,
                 Some(r) => {
                     let now = scaled(rate, r.jp_billed_factor);
                     let later = scaled(rate, r.jp_billed_factor.complement());
@@ -262,8 +262,8 @@ pub fn assess_pu(
                         base,
                         now,
                         relief_rule,
-                        shares.source,
-                        Some(JP_DEFERRAL_SOURCE),
+                        &shares.source,
+                        Some(&JP_DEFERRAL_SOURCE),
                     )?;
                     bill.defer(Line {
                         program: Program::Jp,
@@ -273,8 +273,8 @@ pub fn assess_pu(
                         rate: Some(later),
                         amount: later.apply(base),
                         rule: deferred_rule,
-                        source: shares.source,
-                        adjusted_by: Some(JP_DEFERRAL_SOURCE),
+                        source: &shares.source,
+                        adjusted_by: Some(&JP_DEFERRAL_SOURCE),
                     })?;
                 }
             }
@@ -293,7 +293,7 @@ pub fn assess_pu(
             base,
             terms.government,
             "pu.jkp.government",
-            regime.source,
+            &regime.source,
             None,
         )?;
         let from_jkk = match discount {
@@ -312,7 +312,7 @@ pub fn assess_pu(
                     rate,
                     amount: rate.apply(base),
                     rule,
-                    source: terms.recomposition_source,
+                    source: &regime.value.recomposition_source,
                 };
                 allocations.push(allocation).map_err(|_| bill.overflow())?;
             }

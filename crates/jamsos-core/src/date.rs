@@ -25,19 +25,23 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year as i32, month, day)
 }
 
+/// The number of days in a month (0 for a month outside 1…12).
+#[must_use]
+pub const fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
 /// The last day of a month. Months outside 1…12 give `NaiveDate::MIN`
 /// (callers pass validated months).
 #[must_use]
 pub fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
-    let (next_year, next_month) = if month >= 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    NaiveDate::from_ymd_opt(next_year, next_month, 1)
-        .and_then(|d| d.pred_opt())
-        .or_else(|| NaiveDate::from_ymd_opt(year, 12, 31))
-        .unwrap_or(NaiveDate::MIN)
+    NaiveDate::from_ymd_opt(year, month, days_in_month(year, month)).unwrap_or(NaiveDate::MIN)
 }
 
 /// The date on which someone born on `birth` turns `years` old. A person born on
@@ -50,17 +54,41 @@ pub fn anniversary(birth: NaiveDate, years: u32) -> Option<NaiveDate> {
 }
 
 /// Age in whole years on `date` (0 before the first birthday; 0 if `date`
-/// precedes `birth`).
+/// precedes `birth`). Computed from the calendar fields, without building the
+/// birthday, because bulk runs ask this for every worker.
 #[must_use]
 pub fn age_on(birth: NaiveDate, date: NaiveDate) -> u32 {
     if date <= birth {
         return 0;
     }
     let years = u32::try_from(date.year() - birth.year()).unwrap_or(0);
-    match anniversary(birth, years) {
-        Some(birthday) if birthday > date => years.saturating_sub(1),
-        _ => years,
+    if birthday_passed(birth, date.year(), date.month(), date.day()) {
+        years
+    } else {
+        years.saturating_sub(1)
     }
+}
+
+/// Whether, in `year`, the birthday of someone born on `birth` falls on or
+/// before `month`-`day`.
+fn birthday_passed(birth: NaiveDate, year: i32, month: u32, day: u32) -> bool {
+    (month, day) >= birthday_in(birth, year)
+}
+
+/// The (month, day) of the birthday in `year` of someone born on `birth`:
+/// 29 February is 1 March in common years (D-7a).
+#[must_use]
+pub fn birthday_in(birth: NaiveDate, year: i32) -> (u32, u32) {
+    match (birth.month(), birth.day()) {
+        (2, 29) if !is_leap_year(year) => (3, 1),
+        md => md,
+    }
+}
+
+/// Whether `year` is a leap year in the proleptic Gregorian calendar.
+#[must_use]
+pub const fn is_leap_year(year: i32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }
 
 /// A working day is neither a Saturday, a Sunday nor one of `holidays` (D-28).
@@ -112,6 +140,32 @@ mod tests {
         assert_eq!(age_on(d("1990-05-17"), d("2025-05-16")), 34);
         assert_eq!(age_on(d("1990-05-17"), d("2025-05-17")), 35);
         assert_eq!(age_on(d("1990-05-17"), d("1980-01-01")), 0);
+    }
+
+    #[test]
+    fn ages_agree_with_birthdays() {
+        // The arithmetic age must equal counting birthdays built by `anniversary`.
+        let births = [
+            "1964-02-29",
+            "2000-02-29",
+            "1990-12-31",
+            "1990-01-01",
+            "1975-03-01",
+            "1980-02-28",
+        ];
+        let mut date = d("1990-01-01");
+        while date < d("2045-01-01") {
+            for b in births {
+                let birth = d(b);
+                let slow = (0..=120u32)
+                    .take_while(|y| anniversary(birth, *y).is_some_and(|a| a <= date))
+                    .count();
+                let slow = u32::try_from(slow).unwrap().saturating_sub(1);
+                let expected = if date <= birth { 0 } else { slow };
+                assert_eq!(age_on(birth, date), expected, "{b} on {date}");
+            }
+            date = date.checked_add_days(chrono::Days::new(13)).unwrap();
+        }
     }
 
     #[test]

@@ -33,7 +33,10 @@ mod program;
 mod rate;
 mod source;
 
-pub use date::{Date, age_on, anniversary, is_working_day, last_day_of_month, parse_date};
+pub use date::{
+    Date, age_on, anniversary, birthday_in, days_in_month, is_leap_year, is_working_day,
+    last_day_of_month, parse_date,
+};
 pub use error::CoreError;
 pub use money::Rupiah;
 pub use period::Period;

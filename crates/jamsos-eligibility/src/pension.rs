@@ -1,7 +1,8 @@
 //! Pension age (DECISIONS.md D-10).
 
+use chrono::Datelike;
 use chrono::NaiveDate;
-use jamsos_core::anniversary;
+use jamsos_core::{anniversary, birthday_in};
 use jamsos_rules::pp_45_2015::{PENSION_AGE, PENSION_AGE_BEFORE_PROGRAM};
 
 /// The pension age in force on `date` (PP 45/2015 Pasal 15): 56, then 57 from
@@ -19,15 +20,33 @@ pub fn pension_age_on(date: NaiveDate) -> u32 {
 /// The date a person born on `birth` reaches pension age: the first date on
 /// which their age is at least the pension age then in force (D-10).
 ///
-/// The pension age only rises, and only on 1 January, while a person's age
-/// rises on birthdays; so the first such date is always a birthday, and the
-/// 65th birthday always qualifies. `None` only past the calendar's end.
+/// The pension age only rises, and only on the dates of the table's rows, while
+/// a person's age rises on birthdays; so the first such date is always a
+/// birthday, and the 65th birthday always qualifies. `None` only past the
+/// calendar's end.
 #[must_use]
 pub fn pension_age_reached_on(birth: NaiveDate) -> Option<NaiveDate> {
     let first = u32::from(PENSION_AGE_BEFORE_PROGRAM);
     let last = PENSION_AGE.latest().map_or(first, |e| u32::from(e.value));
-    (first..=last)
-        .find_map(|age| anniversary(birth, age).filter(|birthday| age >= pension_age_on(*birthday)))
+    let age = (first..=last)
+        .find(|age| *age >= pension_age_on_birthday(birth, *age))
+        .unwrap_or(last);
+    anniversary(birth, age)
+}
+
+/// The pension age in force on the day `birth` turns `age`, compared on
+/// calendar fields so that bulk runs build no dates for the candidates.
+fn pension_age_on_birthday(birth: NaiveDate, age: u32) -> u32 {
+    let year = birth
+        .year()
+        .saturating_add(i32::try_from(age).unwrap_or(i32::MAX));
+    let (month, day) = birthday_in(birth, year);
+    let in_force = PENSION_AGE
+        .entries
+        .iter()
+        .rev()
+        .find(|e| (e.from.year(), e.from.month(), e.from.day()) <= (year, month, day));
+    u32::from(in_force.map_or(PENSION_AGE_BEFORE_PROGRAM, |e| e.value))
 }
 
 #[cfg(test)]
@@ -38,6 +57,37 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn arithmetic_matches_the_definition() {
+        // D-10 read literally: the first date d with age(d) >= pension age on d.
+        let mut birth = d("1940-01-01");
+        while birth < d("1995-01-01") {
+            let mut day = anniversary(birth, 56).unwrap();
+            let slow = loop {
+                if jamsos_core::age_on(birth, day) >= pension_age_on(day) {
+                    break day;
+                }
+                day = day.succ_opt().unwrap();
+            };
+            assert_eq!(pension_age_reached_on(birth), Some(slow), "born {birth}");
+            birth = birth.checked_add_days(chrono::Days::new(97)).unwrap();
+        }
+        for b in [
+            "1964-02-29",
+            "1968-02-29",
+            "1960-02-29",
+            "1971-12-31",
+            "1962-01-01",
+        ] {
+            let birth = d(b);
+            let mut day = anniversary(birth, 56).unwrap();
+            while jamsos_core::age_on(birth, day) < pension_age_on(day) {
+                day = day.succ_opt().unwrap();
+            }
+            assert_eq!(pension_age_reached_on(birth), Some(day), "born {b}");
+        }
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! PP 45/2015: pension (JP), in force 2015-07-01: the shares (Pasal 28), the wage
 //! ceiling adjusted every March by the previous year's GDP growth and floored to
-//! Rp100 (Pasal 29; values as announced by BPJS Ketenagakerjaan), and the pension
-//! age schedule (Pasal 15).
+//! Rp100 (Pasal 29; values as announced by BPJS Ketenagakerjaan), the pension
+//! age schedule (Pasal 15), and the benefit formula with its yearly minimum and
+//! maximum (Pasal 17 and 18).
 
 use chrono::NaiveDate;
-use jamsos_core::{Rupiah, Source};
+use jamsos_core::{Rate, Rupiah, Source};
 
 use crate::lit::{date, period, rate};
 use crate::pp_46_2015::Shares;
@@ -97,3 +98,180 @@ pub static PENSION_AGE: Table<u8, NaiveDate> = Table {
 /// The initial pension age of Pasal 15 ayat (1), used for dates before the
 /// program began (a worker who turned 56 before July 2015 had reached it).
 pub const PENSION_AGE_BEFORE_PROGRAM: u8 = 56;
+
+/// The JP benefit formula (Pasal 17 ayat (2)): the monthly pension is
+/// `accrual_per_year × contribution months / 12 × average wage`, paid monthly
+/// only after the minimum contribution period; below it, a lump sum of
+/// contributions plus returns (REGULATIONS.md §8.2, §9.3; D-31).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JpFormula {
+    /// Share of the average wage earned per year of contributions: 1%.
+    pub accrual_per_year: Rate,
+    /// Contribution months needed for a monthly pension: 180 (15 years, UU
+    /// 40/2004 Pasal 41 as applied by PP 45/2015).
+    pub min_months_for_monthly: u32,
+}
+
+/// The JP benefit formula by claim date.
+pub static JP_FORMULA: Table<JpFormula, NaiveDate> = Table {
+    name: "pp_45_2015::JP_FORMULA",
+    entries: &[Entry {
+        from: date(2015, 7, 1),
+        value: JpFormula {
+            accrual_per_year: rate(1, 2),
+            min_months_for_monthly: 180,
+        },
+        source: Source::new("PP 45/2015", "Pasal 17 ayat (2)"),
+    }],
+};
+
+/// Whether a figure was published or reconstructed (REGULATIONS.md §9.3, U8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Basis {
+    /// Seen in a published source.
+    Published,
+    /// Reconstructed from the published chain and inflation ([DERIVED]):
+    /// results that rest on it say so (D-31).
+    Derived,
+}
+
+/// The minimum and maximum monthly JP benefit in force (Pasal 18), each with
+/// its basis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JpBenefitLimits {
+    /// The least monthly pension paid.
+    pub minimum: Rupiah,
+    /// Whether [`JpBenefitLimits::minimum`] was published or derived.
+    pub minimum_basis: Basis,
+    /// The most monthly pension paid.
+    pub maximum: Rupiah,
+    /// Whether [`JpBenefitLimits::maximum`] was published or derived.
+    pub maximum_basis: Basis,
+}
+
+const fn limits(
+    from: NaiveDate,
+    minimum: u64,
+    minimum_basis: Basis,
+    maximum: u64,
+    maximum_basis: Basis,
+    provision: &'static str,
+) -> Entry<JpBenefitLimits, NaiveDate> {
+    Entry {
+        from,
+        value: JpBenefitLimits {
+            minimum: Rupiah::new(minimum),
+            minimum_basis,
+            maximum: Rupiah::new(maximum),
+            maximum_basis,
+        },
+        source: Source::new("PP 45/2015", provision),
+    }
+}
+
+use Basis::{Derived, Published};
+
+/// The JP monthly benefit minimum and maximum by the date they take effect
+/// (D-31): Rp300,000 and Rp3,600,000 at the start (Pasal 18 ayat (1) and (2)),
+/// then adjusted every March by the previous year's inflation (Pasal 18 ayat
+/// (3)). Published values where REGULATIONS.md §9.3 has them, derived ones
+/// flagged [`Basis::Derived`]; the 2019 maximum is 4,095,750 (U8). After the
+/// newest row (2025-03) its values stay in force; no 2026 values were found.
+pub static JP_BENEFIT_LIMITS: Table<JpBenefitLimits, NaiveDate> = Table {
+    name: "pp_45_2015::JP_BENEFIT_LIMITS",
+    entries: &[
+        limits(
+            date(2015, 7, 1),
+            300_000,
+            Published,
+            3_600_000,
+            Published,
+            "Pasal 18 ayat (1) dan (2)",
+        ),
+        limits(
+            date(2016, 3, 1),
+            310_050,
+            Derived,
+            3_720_600,
+            Derived,
+            "Pasal 18 ayat (3)",
+        ),
+        limits(
+            date(2017, 3, 1),
+            319_450,
+            Published,
+            3_833_000,
+            Published,
+            "Pasal 18 ayat (3)",
+        ),
+        limits(
+            date(2018, 3, 1),
+            331_000,
+            Derived,
+            3_971_400,
+            Derived,
+            "Pasal 18 ayat (3)",
+        ),
+        limits(
+            date(2019, 3, 1),
+            341_400,
+            Derived,
+            4_095_750,
+            Derived,
+            "Pasal 18 ayat (3)",
+        ),
+        limits(
+            date(2020, 3, 1),
+            350_700,
+            Published,
+            4_207_200,
+            Published,
+            "Pasal 18 ayat (3)",
+        ),
+        limits(
+            date(2021, 3, 1),
+            356_600,
+            Derived,
+            4_277_900,
+            Derived,
+            "Pasal 18 ayat (3)",
+        ),
+        limits(
+            date(2022, 3, 1),
+            363_300,
+            Published,
+            4_357_900,
+            Derived,
+            "Pasal 18 ayat (3)",
+        ),
+        limits(
+            date(2023, 3, 1),
+            383_400,
+            Published,
+            4_598_100,
+            Published,
+            "Pasal 18 ayat (3)",
+        ),
+        limits(
+            date(2024, 3, 1),
+            393_500,
+            Published,
+            4_718_200,
+            Derived,
+            "Pasal 18 ayat (3)",
+        ),
+        limits(
+            date(2025, 3, 1),
+            399_700,
+            Published,
+            4_792_300,
+            Published,
+            "Pasal 18 ayat (3)",
+        ),
+    ],
+};
+
+/// A yearly adjustment of the JP limits is due every March: a claim dated this
+/// many months or more after the newest row in force gets the note
+/// `jp_limits_stale` (as D-6 does for the ceiling).
+pub const LIMITS_STALE_AFTER_MONTHS: u32 = 12;
