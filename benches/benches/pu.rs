@@ -18,7 +18,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jamsos_benches::{Case, SEED, WORKERS, cases};
-use jamsos_contribution::{Assessment, ContributionError, Options, assess_pu};
+use jamsos_contribution::{Assessment, ContributionError, Options, PuRules, assess_pu};
 use jamsos_core::{Payer, Period, Program};
 use jamsos_eligibility::{PuEligibility, Status};
 
@@ -84,6 +84,28 @@ fn bench_assess_pu(c: &mut Criterion) {
                 "{name}: checksum of totals differs from the sum of lines"
             );
         }
+    }
+    // A monthly roster: the rules of the month resolved once (`PuRules`), then
+    // every worker assessed against them, as a bulk run does.
+    let period: Period = "2025-04".parse().unwrap();
+    let rules = PuRules::new(period, &Options::default()).unwrap();
+    let expected = assess_all(&cases, Some(period), lines_checksum);
+    let mut last = None;
+    group.bench_function("assess_roster_one_period", |b| {
+        b.iter(|| {
+            let rules = black_box(&rules);
+            let sum = black_box(&cases).iter().fold(0u64, |sum, case| {
+                sum.wrapping_add(totals_checksum(&rules.assess(&case.worker)))
+            });
+            last = Some(sum);
+            sum
+        });
+    });
+    if let Some(sum) = last {
+        assert_eq!(
+            sum, expected,
+            "roster: checksum differs from assess_pu's lines"
+        );
     }
     group.finish();
 }

@@ -27,6 +27,13 @@ pub enum ContributionError {
         /// The period being assessed.
         period: Period,
     },
+    /// A late fine does not fit in 64 bits (an unpaid amount far beyond the
+    /// D-4 limits, paid centuries late).
+    #[error("the late fine for period {period} is too large to compute")]
+    FineOverflow {
+        /// The period of the unpaid contribution.
+        period: Period,
+    },
     /// The wage is below the absolute floor of SE BPJS B/12/012023 (D-8).
     #[error("wage {wage} is below the floor of {floor} rupiah in force from 2023-01 (D-8)")]
     WageBelowFloor {

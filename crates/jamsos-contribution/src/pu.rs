@@ -2,11 +2,12 @@
 
 use chrono::NaiveDate;
 use jamsos_core::{Payer, Period, Program, Rate, Rupiah, Source};
-use jamsos_eligibility::pu as pu_eligibility;
-use jamsos_rules::pp_7_2025::JKK_DISCOUNT;
+use jamsos_eligibility::{EligibilityError, pu as pu_eligibility};
+use jamsos_rules::perpres_109_2013::PROGRAMS_BY_SCALE;
+use jamsos_rules::pp_7_2025::{JKK_DISCOUNT, JkkDiscount};
 use jamsos_rules::pp_45_2015::{CEILING_STALE_AFTER_MONTHS, JP_SHARES, JP_WAGE_CEILING};
 use jamsos_rules::pp_49_2020::{JKK_JKM_SOURCE, JP_DEFERRAL_SOURCE, RELIEF, Relief};
-use jamsos_rules::se_bpjs_b_12_012023::WAGE_FLOOR;
+use jamsos_rules::se_bpjs_b_12_012023::{WAGE_FLOOR, WageFloor};
 use jamsos_rules::{Entry, Table, pp_44_2015, pp_46_2015};
 use jamsos_worker::{PuWorker, Scale};
 
@@ -95,27 +96,94 @@ impl Bill {
     }
 }
 
+/// The law in force for one period, resolved once (every table lookup and the
+/// due date), so that a roster of workers in the same month pays for the
+/// lookups once rather than per worker.
+#[derive(Debug, Clone, Copy)]
+pub struct PuRules {
+    period: Period,
+    jp_for_foreigners: bool,
+    jkk: &'static Entry<[Rate; 5]>,
+    jkm: &'static Entry<Rate>,
+    jht: &'static Entry<pp_46_2015::Shares>,
+    jp_shares: &'static Entry<pp_46_2015::Shares>,
+    jp_ceiling: &'static Entry<Rupiah>,
+    wage_floor: Option<WageFloor>,
+    relief: Option<Relief>,
+    discount: Option<(JkkDiscount, &'static Source)>,
+    due_date: NaiveDate,
+}
+
+impl PuRules {
+    /// Resolves the rules for `period`. Fails closed before 2015-07 (D-6).
+    pub fn new(period: Period, options: &Options<'_>) -> Result<PuRules, ContributionError> {
+        // Checked first so that an early period reports the same error as
+        // eligibility does.
+        if PROGRAMS_BY_SCALE.at(period).is_none() {
+            return Err(EligibilityError::NoRuleInForce {
+                table: PROGRAMS_BY_SCALE.name,
+                period,
+            }
+            .into());
+        }
+        Ok(PuRules {
+            period,
+            jp_for_foreigners: options.jp_for_foreigners,
+            jkk: in_force(&pp_44_2015::JKK_PU, period)?,
+            jkm: in_force(&pp_44_2015::JKM_PU, period)?,
+            jht: in_force(&pp_46_2015::JHT_PU, period)?,
+            jp_shares: in_force(&JP_SHARES, period)?,
+            jp_ceiling: in_force(&JP_WAGE_CEILING, period)?,
+            wage_floor: WAGE_FLOOR.at(period).map(|e| e.value),
+            relief: RELIEF.at(period).and_then(|e| e.value),
+            discount: JKK_DISCOUNT
+                .at(period)
+                .and_then(|e| e.value.map(|terms| (terms, &e.source))),
+            due_date: due_date_pu(period, options.holidays)?,
+        })
+    }
+
+    /// The period these rules govern.
+    #[must_use]
+    pub const fn period(&self) -> Period {
+        self.period
+    }
+
+    /// A wage earner's contributions in this period (D-8 … D-16, D-28).
+    ///
+    /// Errors: impossible dates (D-7a), a wage below the floor in force (D-8).
+    pub fn assess(&self, worker: &PuWorker) -> Result<Assessment, ContributionError> {
+        assess_with(self, worker)
+    }
+}
+
 /// A wage earner's contributions for `period` (D-8 … D-16, D-28).
 ///
 /// Errors: a period before 2015-07, impossible dates (D-7a), a wage below the
-/// floor in force (D-8).
+/// floor in force (D-8). To assess many workers in one period, resolve
+/// [`PuRules`] once and call [`PuRules::assess`]: the results are identical.
 pub fn assess_pu(
     worker: &PuWorker,
     period: Period,
     options: &Options<'_>,
 ) -> Result<Assessment, ContributionError> {
+    PuRules::new(period, options)?.assess(worker)
+}
+
+fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, ContributionError> {
+    let period = rules.period;
     let eligibility = pu_eligibility(
         worker,
         period,
         &jamsos_eligibility::Options {
-            jp_for_foreigners: options.jp_for_foreigners,
+            jp_for_foreigners: rules.jp_for_foreigners,
         },
     )?;
     let wage = worker.wage.rupiah();
     let mut warnings = Warnings::default();
 
     // D-8: the absolute floor and the lowest provincial minimum wage.
-    if let Some(limits) = WAGE_FLOOR.at(period).map(|e| e.value) {
+    if let Some(limits) = rules.wage_floor {
         if wage < limits.floor {
             return Err(ContributionError::WageBelowFloor {
                 wage,
@@ -128,21 +196,15 @@ pub fn assess_pu(
     }
 
     // D-16: PP 49/2020 relief, unless the employer had not paid through July 2020.
-    let relief: Option<Relief> = RELIEF
-        .at(period)
-        .and_then(|e| e.value)
-        .filter(|_| worker.paid_through_2020_07);
+    let relief: Option<Relief> = rules.relief.filter(|_| worker.paid_through_2020_07);
     // D-15: PP 7/2025 discount for labour-intensive employers with enough workers.
-    let discount = JKK_DISCOUNT
-        .at(period)
-        .and_then(|e| e.value.map(|terms| (terms, &e.source)))
-        .filter(|(terms, _)| {
-            worker.industry.is_some_and(|i| i.is_labour_intensive())
-                && worker
-                    .active_workers
-                    .is_some_and(|n| n >= terms.min_active_workers)
-                && worker.paid_jkk_through_2025_01
-        });
+    let discount = rules.discount.filter(|(terms, _)| {
+        worker.industry.is_some_and(|i| i.is_labour_intensive())
+            && worker
+                .active_workers
+                .is_some_and(|n| n >= terms.min_active_workers)
+            && worker.paid_jkk_through_2025_01
+    });
 
     let joined = eligibility.statuses.joined;
     let mut bill = Bill {
@@ -153,7 +215,7 @@ pub fn assess_pu(
     };
 
     // JKK: the employer's risk-group rate on the uncapped wage.
-    let jkk = in_force(&pp_44_2015::JKK_PU, period)?;
+    let jkk = rules.jkk;
     let jkk_rate = jkk
         .value
         .get(worker.risk_class.index())
@@ -183,7 +245,7 @@ pub fn assess_pu(
     )?;
 
     // JKM: flat rate on the uncapped wage.
-    let jkm = in_force(&pp_44_2015::JKM_PU, period)?;
+    let jkm = rules.jkm;
     let (jkm_rate, jkm_rule, jkm_adjusted) = match relief {
         Some(r) => (
             scaled(jkm.value, r.jkk_jkm_factor),
@@ -204,7 +266,7 @@ pub fn assess_pu(
 
     // JHT: uncapped, never relieved.
     if joined.contains(Program::Jht) {
-        let jht = in_force(&pp_46_2015::JHT_PU, period)?;
+        let jht = rules.jht;
         bill.line(
             Program::Jht,
             Payer::Employer,
@@ -228,8 +290,8 @@ pub fn assess_pu(
     // JP: capped at the ceiling of the period; under PP 49/2020 medium and large
     // employers pay 1% now and owe 99% later.
     if joined.contains(Program::Jp) {
-        let shares = in_force(&JP_SHARES, period)?;
-        let ceiling = in_force(&JP_WAGE_CEILING, period)?;
+        let shares = rules.jp_shares;
+        let ceiling = rules.jp_ceiling;
         if period.months_since(ceiling.from) >= CEILING_STALE_AFTER_MONTHS {
             warnings = warnings.with(Warning::JpCeilingStale);
         }
@@ -326,7 +388,7 @@ pub fn assess_pu(
         deferred: bill.deferred,
         allocations,
         totals: bill.totals,
-        due_date: due_date_pu(period, options.holidays)?,
+        due_date: rules.due_date,
         warnings,
     })
 }

@@ -2,7 +2,7 @@
 
 use chrono::{Days, NaiveDate};
 use jamsos_core::{Period, is_working_day};
-use jamsos_rules::payment::PU_DUE_DAY;
+use jamsos_rules::payment::{BPU_DUE_DAY, PU_DUE_DAY};
 use jamsos_rules::pp_49_2020::RELIEF;
 
 use crate::ContributionError;
@@ -53,6 +53,29 @@ pub fn due_date_pu(period: Period, holidays: &[NaiveDate]) -> Result<NaiveDate, 
     Ok(to_working_day(day, holidays, true))
 }
 
+/// The due date of an informal worker's (BPU) contribution for `period`: the
+/// 15th of the period itself, moved forward to a working day (D-28); under
+/// PP 49/2020 the 30th of the following month (its last day if shorter), moved
+/// back to a working day, as for wage earners (D-16).
+pub fn due_date_bpu(
+    period: Period,
+    holidays: &[NaiveDate],
+) -> Result<NaiveDate, ContributionError> {
+    if RELIEF.at(period).and_then(|e| e.value).is_some() {
+        return due_date_pu(period, holidays);
+    }
+    let due_day = BPU_DUE_DAY
+        .at(period)
+        .ok_or(ContributionError::NoRuleInForce {
+            table: BPU_DUE_DAY.name,
+            period,
+        })?;
+    let day = period
+        .first_day()
+        .with_day_clamped(due_day.value, period.last_day());
+    Ok(to_working_day(day, holidays, true))
+}
+
 /// Day-of-month arithmetic clamped to the month's end.
 trait WithDayClamped {
     fn with_day_clamped(self, day: u32, last: NaiveDate) -> NaiveDate;
@@ -99,6 +122,23 @@ mod tests {
         assert_eq!(due("2020-12", &[]), "2021-01-29"); // 30 Jan 2021 is a Saturday
         assert_eq!(due("2020-07", &[]), "2020-08-17"); // before the relief: 15 Aug 2020 is a Saturday
         assert_eq!(due("2021-02", &[]), "2021-03-15");
+    }
+
+    #[test]
+    fn bpu_fifteenth_of_the_period_d28() {
+        let bpu = |period: &str, holidays: &[NaiveDate]| {
+            due_date_bpu(period.parse().unwrap(), holidays)
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(bpu("2025-04", &[]), "2025-04-15"); // Tuesday
+        assert_eq!(bpu("2025-03", &[]), "2025-03-17"); // Saturday → Monday
+        assert_eq!(bpu("2025-06", &[]), "2025-06-16"); // Sunday → Monday
+        let holiday = [parse_date("2025-04-15").unwrap()];
+        assert_eq!(bpu("2025-04", &holiday), "2025-04-16");
+        // D-16: PP 49/2020 periods are due on the 30th of the following month.
+        assert_eq!(bpu("2020-08", &[]), "2020-09-30");
+        assert!(due_date_bpu("2015-06".parse().unwrap(), &[]).is_err());
     }
 
     #[test]

@@ -24,12 +24,15 @@ mod table;
 
 pub mod jkp;
 pub mod payment;
+pub mod permenaker_4_2022;
+pub mod permenaker_5_2021;
 pub mod perpres_109_2013;
 pub mod pp_44_2015;
 pub mod pp_45_2015;
 pub mod pp_46_2015;
 pub mod pp_49_2020;
 pub mod pp_7_2025;
+pub mod pp_82_2019;
 pub mod se_bpjs_b_12_012023;
 
 pub use table::{Audit, Entry, Table};
@@ -49,6 +52,18 @@ pub static TABLES: &[&(dyn Audit + Sync)] = &[
     &se_bpjs_b_12_012023::WAGE_FLOOR,
     &perpres_109_2013::PROGRAMS_BY_SCALE,
     &payment::PU_DUE_DAY,
+    &payment::BPU_DUE_DAY,
+    &payment::PU_FINE,
+    &payment::BPU_FINE,
+    &payment::JAKON_FINE,
+    &payment::PMI_FINE,
+    &pp_45_2015::JP_FORMULA,
+    &pp_45_2015::JP_BENEFIT_LIMITS,
+    &jkp::JKP_BENEFIT,
+    &pp_82_2019::JKM_BENEFIT,
+    &pp_82_2019::JKK_BENEFIT,
+    &permenaker_5_2021::SCHOLARSHIP,
+    &permenaker_4_2022::JHT_CLAIM,
 ];
 
 /// Helpers for table literals. Each panics on a typo, which in a `const` or

@@ -52,7 +52,7 @@ pub const fn per_child_total(levels: &[ScholarshipLevel]) -> Rupiah {
     Rupiah::new(total)
 }
 
-/// The JKM (and JKK death) scholarship limits in force on the date of death.
+/// The JKM scholarship limits in force on the date of death.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scholarship {
     /// The most a child can receive.

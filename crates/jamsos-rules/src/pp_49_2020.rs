@@ -47,3 +47,5 @@ pub static RELIEF: Table<Option<Relief>> = Table {
 pub const JKK_JKM_SOURCE: Source = Source::new("PP 49/2020", "");
 /// Citation of the JP deferral (medium and large employers only).
 pub const JP_DEFERRAL_SOURCE: Source = Source::new("PP 49/2020", "Pasal 17");
+/// Citation of the relief's late fine of 0.5% a month.
+pub const FINE_SOURCE: Source = Source::new("PP 49/2020", "Pasal 23");
