@@ -41,7 +41,7 @@ pub const SCHOLARSHIP_LEVELS: [ScholarshipLevel; 5] = [
 ];
 
 /// The most one child can receive over all levels: the sum of
-/// [`SCHOLARSHIP_LEVELS`], Rp87,000,000 [DERIVED].
+/// [`SCHOLARSHIP_LEVELS`], Rp87,000,000 \[DERIVED\].
 pub const fn per_child_total(levels: &[ScholarshipLevel]) -> Rupiah {
     let mut total = 0u64;
     let mut rest = levels;

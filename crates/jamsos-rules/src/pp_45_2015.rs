@@ -130,7 +130,7 @@ pub static JP_FORMULA: Table<JpFormula, NaiveDate> = Table {
 pub enum Basis {
     /// Seen in a published source.
     Published,
-    /// Reconstructed from the published chain and inflation ([DERIVED]):
+    /// Reconstructed from the published chain and inflation (\[DERIVED\]):
     /// results that rest on it say so (D-31).
     Derived,
 }
