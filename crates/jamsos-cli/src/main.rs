@@ -19,7 +19,7 @@ const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 #[command(
     name = "jamsos",
     version,
-    about = "BPJS Ketenagakerjaan contributions and eligibility, exact and cited (contract v1)"
+    about = "BPJS Ketenagakerjaan contributions, eligibility, benefit claims and late fines, exact and cited (contract v1)"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -50,6 +50,10 @@ enum Command {
     Contribution(Human),
     /// One case on standard input → program status, pension age, JKP (CONTRACT.md §3).
     Eligibility(Human),
+    /// One benefit claim (JSON) on standard input → payable or not, and what it pays (CONTRACT.md §4).
+    Benefit(Human),
+    /// One late payment (JSON) on standard input → the due date and the fine (CONTRACT.md §5).
+    Fine(Human),
 }
 
 fn read_stdin() -> Result<String, ContractError> {
@@ -123,6 +127,16 @@ fn main() -> ExitCode {
         },
         Command::Eligibility(h) => match contract::eligibility(&input) {
             Ok(r) if h.pretty => emit(pretty::eligibility(&r, lang(h)).trim_end()),
+            Ok(r) => emit(&json(&r)),
+            Err(e) => fail(&e),
+        },
+        Command::Benefit(h) => match contract::benefit(&input) {
+            Ok(r) if h.pretty => emit(pretty::benefit(&r, lang(h)).trim_end()),
+            Ok(r) => emit(&json(&r)),
+            Err(e) => fail(&e),
+        },
+        Command::Fine(h) => match contract::fine(&input) {
+            Ok(r) if h.pretty => emit(pretty::fine(&r, lang(h)).trim_end()),
             Ok(r) => emit(&json(&r)),
             Err(e) => fail(&e),
         },

@@ -1,5 +1,6 @@
 //! Who may or must join which program, with the reasons, and when a worker
-//! reaches pension age.
+//! reaches pension age; and whether a benefit claim is payable, and what it
+//! pays ([`benefit`]).
 //!
 //! Every answer is a [`Status`] with [`Reasons`], never a `bool`: a clerk can
 //! tell a worker *why* JP stopped or JKP does not apply.
@@ -23,6 +24,7 @@
 //! ```
 #![no_std]
 
+pub mod benefit;
 mod error;
 mod pension;
 mod pu;

@@ -275,3 +275,8 @@ pub static JP_BENEFIT_LIMITS: Table<JpBenefitLimits, NaiveDate> = Table {
 /// many months or more after the newest row in force gets the note
 /// `jp_limits_stale` (as D-6 does for the ceiling).
 pub const LIMITS_STALE_AFTER_MONTHS: u32 = 12;
+
+/// Citation of the JP lump sum paid at pension age to a participant with fewer
+/// contribution months than [`JpFormula::min_months_for_monthly`]: the
+/// contributions plus their returns (REGULATIONS.md §8.2, D-31).
+pub const LUMP_SUM_SOURCE: Source = Source::new("UU 40/2004", "Pasal 41");

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use jamsos_core::Rupiah;
 
+use crate::contract::{BenefitResult, FineResult};
 use crate::contract::{ContributionResult, EligibilityResult, LineEntry, ProgramEntry};
 
 /// The language of the breakdown.
@@ -249,6 +250,116 @@ pub fn eligibility(r: &EligibilityResult, lang: Lang) -> String {
             lang.pick("Peserta JKP:", "JKP participant:")
         );
     }
+    out
+}
+
+fn kind_name(code: &str, lang: Lang) -> &'static str {
+    match code {
+        "balance" => lang.pick("saldo", "balance"),
+        "partial" => lang.pick("sebagian", "partial"),
+        "monthly" => lang.pick("bulanan", "monthly"),
+        "lump_sum" => lang.pick("sekaligus", "lump sum"),
+        "periodic" => lang.pick("berkala", "periodic"),
+        "funeral" => lang.pick("pemakaman", "funeral"),
+        "wage_replacement" => lang.pick("pengganti upah", "wage replacement"),
+        "maximum" => lang.pick("paling banyak", "at most"),
+        _ => "?",
+    }
+}
+
+/// The breakdown of a benefit claim's answer (CONTRACT.md §4).
+#[must_use]
+pub fn benefit(r: &BenefitResult, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {}",
+        lang.pick("Klaim manfaat", "Benefit claim"),
+        program_name(&r.benefit, lang)
+    );
+    let verdict = if r.eligible {
+        lang.pick("dapat dibayar", "payable")
+    } else {
+        lang.pick("tidak dapat dibayar", "not payable")
+    };
+    let _ = writeln!(out, "{} {verdict}", lang.pick("Keputusan:", "Decision:"));
+    for reason in &r.reasons {
+        let _ = writeln!(
+            out,
+            "  {} {}: {}",
+            lang.pick("alasan —", "reason —"),
+            reason.code,
+            reason.message
+        );
+    }
+    if let Some(date) = &r.earliest_claim_date {
+        let _ = writeln!(
+            out,
+            "{} {date}",
+            lang.pick("Dapat diklaim sejak:", "Claimable from:")
+        );
+    }
+    if !r.payments.is_empty() {
+        let _ = writeln!(out, "{}", lang.pick("Pembayaran:", "Payments:"));
+        for p in &r.payments {
+            let _ = writeln!(
+                out,
+                "  {:<44} {:<16} {:>16}  [{}]",
+                p.label,
+                kind_name(&p.kind, lang),
+                rupiah(p.amount),
+                p.source
+            );
+        }
+        let label = if r.payments.iter().any(|p| p.kind == "maximum") {
+            lang.pick(
+                "Jumlah (tanpa batas beasiswa):",
+                "Total (without scholarship maxima):",
+            )
+        } else {
+            lang.pick("Jumlah:", "Total:")
+        };
+        let _ = writeln!(out, "{label} {}", rupiah(r.total));
+    }
+    for n in &r.notes {
+        let _ = writeln!(
+            out,
+            "{} {}: {}",
+            lang.pick("Catatan —", "Note —"),
+            n.code,
+            n.message
+        );
+    }
+    out
+}
+
+/// The breakdown of a late-payment answer (CONTRACT.md §5).
+#[must_use]
+pub fn fine(r: &FineResult, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick("Denda keterlambatan iuran", "Late payment fine")
+    );
+    let due = r
+        .due_date
+        .as_deref()
+        .unwrap_or(lang.pick("tidak ada", "none"));
+    let _ = writeln!(out, "{} {due}", lang.pick("Jatuh tempo:", "Due date:"));
+    let _ = writeln!(
+        out,
+        "{} {}",
+        lang.pick("Bulan keterlambatan:", "Months late:"),
+        r.months_late
+    );
+    let _ = writeln!(
+        out,
+        "{} {}  [{}]",
+        lang.pick("Denda:", "Fine:"),
+        rupiah(r.fine),
+        r.source
+    );
     out
 }
 

@@ -85,6 +85,8 @@ fn check(case: &Value) -> Vec<String> {
     let result: Result<Value, ContractError> = match command {
         "contribution" => contract::contribution(&input).map(|r| serde_json::to_value(r).unwrap()),
         "eligibility" => contract::eligibility(&input).map(|r| serde_json::to_value(r).unwrap()),
+        "benefit" => contract::benefit(&input).map(|r| serde_json::to_value(r).unwrap()),
+        "fine" => contract::fine(&input).map(|r| serde_json::to_value(r).unwrap()),
         other => panic!("unknown command {other}"),
     };
     let got = match (result, expect.get("error")) {
@@ -173,11 +175,40 @@ fn check(case: &Value) -> Vec<String> {
             ));
         }
     }
+    if let Some(want) = expect.get("reasons") {
+        if codes(want) != codes(&got["reasons"]) {
+            problems.push(format!(
+                "reasons: want {:?}, got {:?}",
+                codes(want),
+                codes(&got["reasons"])
+            ));
+        }
+    }
+    if let Some(want) = expect.get("payments") {
+        // Benefit payments: the exact list, in order, of label, kind and amount.
+        let got_payments: Vec<Value> = got["payments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| json!({"label": p["label"], "kind": p["kind"], "amount": p["amount"]}))
+            .collect();
+        if *want != Value::Array(got_payments.clone()) {
+            problems.push(format!(
+                "payments:\n  want {want}\n  got  {}",
+                Value::Array(got_payments)
+            ));
+        }
+    }
     for key in [
         "due_date",
         "pension_age_reached_on",
         "last_jp_period",
         "jkp_participant",
+        "eligible",
+        "earliest_claim_date",
+        "total",
+        "months_late",
+        "fine",
     ] {
         if let Some(want) = expect.get(key) {
             let got = got.get(key).cloned().unwrap_or(Value::Null);
@@ -192,11 +223,20 @@ fn check(case: &Value) -> Vec<String> {
 #[test]
 fn golden_cases() {
     let mut total = 0;
+    let mut per_command = std::collections::BTreeMap::<String, usize>::new();
     let mut failures = Vec::new();
     for file in case_files() {
         let cases: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
         for case in cases.as_array().unwrap() {
             total += 1;
+            *per_command
+                .entry(
+                    case["command"]
+                        .as_str()
+                        .unwrap_or("contribution")
+                        .to_owned(),
+                )
+                .or_default() += 1;
             let name = case["name"].as_str().expect("every case has a name");
             assert!(
                 case["source"].as_str().is_some_and(|s| !s.is_empty()),
@@ -214,6 +254,10 @@ fn golden_cases() {
         }
     }
     assert!(total >= 50, "only {total} golden cases");
+    for (command, least) in [("benefit", 40), ("fine", 20)] {
+        let n = per_command.get(command).copied().unwrap_or(0);
+        assert!(n >= least, "only {n} golden cases for {command}");
+    }
     assert!(
         failures.is_empty(),
         "{} of {total} golden cases failed:\n{}",

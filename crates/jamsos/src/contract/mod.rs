@@ -1,9 +1,16 @@
 //! The JSON interchange contract, version 1 (CONTRACT.md): decoding cases in the
-//! contract's error order, computing, and the result documents.
+//! contract's error order, computing, and the result documents. Contributions
+//! and eligibility (§1, §3), benefit claims ([`benefit()`], §4) and late
+//! payment ([`fine()`], §5).
 
+mod benefit;
 mod case;
 mod error;
+mod fine;
 mod output;
+
+pub use benefit::{BenefitResult, MAX_CLAIM_AMOUNT, PaymentEntry, benefit, decode_claim};
+pub use fine::{FineResult, fine};
 
 pub use case::{Case, CaseOptions, Participant, decode, decode_for_eligibility};
 pub use error::{ContractError, ErrorCode};
