@@ -34,6 +34,12 @@ pub enum ContributionError {
         /// The period of the unpaid contribution.
         period: Period,
     },
+    /// The period's due date would fall after 9999-12-31.
+    #[error("period {period} is due after the last date jamsos handles (9999-12-31)")]
+    DueAfterCalendarEnd {
+        /// The period asked for.
+        period: Period,
+    },
     /// The wage is below the absolute floor of SE BPJS B/12/012023 (D-8).
     #[error("wage {wage} is below the floor of {floor} rupiah in force from 2023-01 (D-8)")]
     WageBelowFloor {

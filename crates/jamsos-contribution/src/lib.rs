@@ -30,14 +30,13 @@ extern crate std;
 mod assessment;
 mod error;
 mod fine;
-mod list;
 mod pu;
 mod schedule;
 
 pub use assessment::{Allocation, Assessment, Line, Totals, Warning, Warnings};
 pub use error::ContributionError;
 pub use fine::{Fine, late_fine, months_late};
-pub use list::List;
+pub use jamsos_core::List;
 pub use pu::{Options, PuRules, assess_pu};
 pub use schedule::due_date_bpu;
 pub use schedule::due_date_pu;

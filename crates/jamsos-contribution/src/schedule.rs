@@ -34,7 +34,10 @@ fn to_working_day(mut date: NaiveDate, holidays: &[NaiveDate], forward: bool) ->
 /// the 30th of the following month (its last day if shorter), moved back to a
 /// working day (D-16).
 pub fn due_date_pu(period: Period, holidays: &[NaiveDate]) -> Result<NaiveDate, ContributionError> {
-    let next = period.next();
+    // 9999-12 has no following month in the calendar jamsos accepts.
+    let next = period
+        .checked_add_months(1)
+        .ok_or(ContributionError::DueAfterCalendarEnd { period })?;
     if let Some(relief) = RELIEF.at(period).and_then(|e| e.value) {
         let day = next
             .first_day()
@@ -144,5 +147,10 @@ mod tests {
     #[test]
     fn out_of_range() {
         assert!(due_date_pu("2015-06".parse().unwrap(), &[]).is_err());
+        let last: Period = "9999-12".parse().unwrap();
+        assert_eq!(
+            due_date_pu(last, &[]),
+            Err(ContributionError::DueAfterCalendarEnd { period: last })
+        );
     }
 }

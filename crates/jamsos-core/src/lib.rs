@@ -27,6 +27,7 @@
 
 mod date;
 mod error;
+mod list;
 mod money;
 mod period;
 mod program;
@@ -38,6 +39,7 @@ pub use date::{
     last_day_of_month, parse_date,
 };
 pub use error::CoreError;
+pub use list::List;
 pub use money::Rupiah;
 pub use period::Period;
 pub use program::{Payer, Program, ProgramSet};

@@ -58,7 +58,7 @@ mod jp;
 use core::fmt;
 
 use chrono::{Months, NaiveDate};
-use jamsos_core::{Rupiah, Source};
+use jamsos_core::{List, Rupiah, Source};
 
 pub use jht::{JhtClaim, JhtTrigger, PartialPurpose};
 pub use jkk::{JkkClaim, JkkEvent};
@@ -470,43 +470,7 @@ pub struct Payment {
 const PAYMENTS: usize = 8;
 
 /// A claim's payments, kept inline (no allocation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Payments {
-    items: [Option<Payment>; PAYMENTS],
-    len: usize,
-}
-
-impl Payments {
-    /// Appends a payment, or reports a full list as an error, never a panic.
-    fn push(&mut self, payment: Payment, benefit: Benefit) -> Result<(), EligibilityError> {
-        let slot = self
-            .items
-            .get_mut(self.len)
-            .ok_or(EligibilityError::BenefitOverflow {
-                benefit: benefit.code(),
-            })?;
-        *slot = Some(payment);
-        self.len += 1;
-        Ok(())
-    }
-
-    /// The number of payments.
-    #[must_use]
-    pub const fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Whether there are none.
-    #[must_use]
-    pub const fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The payments in order.
-    pub fn iter(&self) -> impl Iterator<Item = &Payment> {
-        self.items.iter().take(self.len).flatten()
-    }
-}
+pub type Payments = List<Payment, PAYMENTS>;
 
 /// Whether the claim is paid on its claim date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -612,16 +576,18 @@ impl Builder {
                 .checked_add(amount)
                 .map_err(|_| self.overflow())?;
         }
-        self.payments.push(
-            Payment {
+        let benefit = self.benefit;
+        self.payments
+            .push(Payment {
                 label,
                 kind,
                 amount,
                 rule,
                 source,
-            },
-            self.benefit,
-        )
+            })
+            .map_err(|_| EligibilityError::BenefitOverflow {
+                benefit: benefit.code(),
+            })
     }
 
     fn note(&mut self, note: Note) {

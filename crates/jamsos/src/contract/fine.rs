@@ -128,6 +128,9 @@ pub fn fine(input: &str) -> Result<FineResult, ContractError> {
                 category.code()
             ),
         ),
+        ContributionError::DueAfterCalendarEnd { .. } => {
+            ContractError::at(ErrorCode::PeriodOutOfRange, "period", e.to_string())
+        }
         ContributionError::FineOverflow { .. } => {
             ContractError::at(ErrorCode::AmountOutOfRange, "amount", e.to_string())
         }

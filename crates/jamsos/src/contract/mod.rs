@@ -29,6 +29,7 @@ fn domain_error(e: ContributionError) -> ContractError {
             ContractError::at(ErrorCode::WageBelowFloor, "participant.wage", e.to_string())
         }
         ContributionError::NoRuleInForce { .. }
+        | ContributionError::DueAfterCalendarEnd { .. }
         | ContributionError::Eligibility(EligibilityError::NoRuleInForce { .. }) => {
             ContractError::at(ErrorCode::PeriodOutOfRange, "period", e.to_string())
         }

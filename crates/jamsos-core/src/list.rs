@@ -15,9 +15,10 @@ impl<T: Copy, const N: usize> List<T, N> {
         }
     }
 
-    /// Appends `item`. The capacities are sized for the most lines a case can
-    /// bill, so a full list is a bug; it is reported, never a panic.
-    pub(crate) fn push(&mut self, item: T) -> Result<(), T> {
+    /// Appends `item`, or gives it back when the list is full. Callers size
+    /// their lists for the most items a case can have, so a full list is a bug
+    /// they report as an error, never a panic.
+    pub fn push(&mut self, item: T) -> Result<(), T> {
         match self.items.get_mut(self.len) {
             Some(slot) => {
                 *slot = Some(item);
