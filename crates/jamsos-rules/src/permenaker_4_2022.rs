@@ -1,9 +1,10 @@
 //! Permenaker 4/2022: how and when the JHT balance is paid out, set
 //! 2022-04-26 (BN 2022/451). It replaced Permenaker 2/2022 before that took
 //! effect and restored the terms of Permenaker 19/2015 (REGULATIONS.md §2,
-//! §8.3; D-30). Claims dated before 2022-04-26 fall under the older
-//! regulations, which are not encoded, so [`JHT_CLAIM`] finds nothing for them
-//! (fail closed, D-6).
+//! §8.3; D-30). Because it restored those terms, claims dated from the start
+//! of the current programs (2015-07-01) until then are answered with the same
+//! terms, cited to Permenaker 19/2015; earlier claims find nothing (fail
+//! closed, D-6).
 
 use chrono::NaiveDate;
 use jamsos_core::{Rate, Source};
@@ -29,19 +30,29 @@ pub struct JhtClaimTerms {
     pub partial_housing: Rate,
 }
 
-/// The JHT claim terms by claim date (D-30): from 2022-04-26, the day
-/// Permenaker 4/2022 was set.
+const TERMS: JhtClaimTerms = JhtClaimTerms {
+    pension_age: 56,
+    waiting_months: 1,
+    partial_min_years: 10,
+    partial_retirement_preparation: rate(1, 1),
+    partial_housing: rate(3, 1),
+};
+
+/// The JHT claim terms by claim date (D-30): Permenaker 19/2015 from the
+/// start of the current programs (2015-07-01), then Permenaker 4/2022 from
+/// 2022-04-26, the day it was set, with the same terms.
 pub static JHT_CLAIM: Table<JhtClaimTerms, NaiveDate> = Table {
     name: "permenaker_4_2022::JHT_CLAIM",
-    entries: &[Entry {
-        from: date(2022, 4, 26),
-        value: JhtClaimTerms {
-            pension_age: 56,
-            waiting_months: 1,
-            partial_min_years: 10,
-            partial_retirement_preparation: rate(1, 1),
-            partial_housing: rate(3, 1),
+    entries: &[
+        Entry {
+            from: date(2015, 7, 1),
+            value: TERMS,
+            source: Source::new("Permenaker 19/2015", ""),
         },
-        source: Source::new("Permenaker 4/2022", ""),
-    }],
+        Entry {
+            from: date(2022, 4, 26),
+            value: TERMS,
+            source: Source::new("Permenaker 4/2022", ""),
+        },
+    ],
 };
