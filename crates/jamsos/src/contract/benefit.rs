@@ -21,8 +21,9 @@ use jamsos_worker::{Wage, WorkerError};
 use serde::{Deserialize, Serialize};
 
 use super::error::{ContractError, ErrorCode};
+pub(super) use super::fields::{Kind, check_type};
 use super::output::{Notice, VERSION};
-use crate::json::{self, Value, is_integer_literal};
+use crate::json::{self, Value};
 
 /// The largest JHT balance or JP lump sum accepted:
 /// Rp100,000,000,000,000, the largest amount D-4 allows anywhere.
@@ -107,15 +108,6 @@ impl BenefitResult {
                 .collect(),
         }
     }
-}
-
-/// A field's JSON type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
-    Integer,
-    Bool,
-    Text,
-    Date,
 }
 
 const JHT: u8 = 1;
@@ -234,34 +226,6 @@ pub(super) fn root(text: &str, what: &str) -> Result<Vec<(String, Value)>, Contr
             ErrorCode::InvalidType,
             format!("the {what} must be a JSON object, not {}", other.kind()),
         )),
-    }
-}
-
-/// Checks a present, non-null value against its field's JSON type.
-pub(super) fn check_type(name: &str, kind: Kind, value: &Value) -> Result<(), ContractError> {
-    let wrong = |expected: &str| {
-        ContractError::at(
-            ErrorCode::InvalidType,
-            name,
-            format!("{name} must be {expected}, not {}", value.kind()),
-        )
-    };
-    match (kind, value) {
-        (_, Value::Null) => Ok(()),
-        (Kind::Integer, Value::Number(n)) if is_integer_literal(n) => Ok(()),
-        (Kind::Integer, _) => Err(wrong("a JSON integer")),
-        (Kind::Bool, Value::Bool(_)) => Ok(()),
-        (Kind::Bool, _) => Err(wrong("true or false")),
-        (Kind::Text, Value::String(_)) => Ok(()),
-        (Kind::Text, _) => Err(wrong("a string")),
-        (Kind::Date, Value::String(s)) => parse_date(s).map(|_| ()).ok_or_else(|| {
-            ContractError::at(
-                ErrorCode::InvalidDate,
-                name,
-                format!("{name} \"{s}\" is not a real date YYYY-MM-DD"),
-            )
-        }),
-        (Kind::Date, _) => Err(wrong("a date string YYYY-MM-DD")),
     }
 }
 

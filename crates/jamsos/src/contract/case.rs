@@ -10,22 +10,11 @@ use jamsos_worker::{
 };
 
 use super::error::{ContractError, ErrorCode};
+use super::fields::{Kind, check_type};
 use crate::json::{self, Value, is_integer_literal};
 
 /// The first period any category's rules cover (D-6).
 pub(crate) const FIRST_PERIOD: Option<Period> = Period::new(2015, 7);
-
-/// A field's JSON type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Integer,
-    Bool,
-    /// An enumeration value or other text.
-    Text,
-    Date,
-    /// An array of strings (`opt_in`).
-    TextList,
-}
 
 /// Which categories may carry a field: `[pu, bpu, jakon, pmi]` (CONTRACT.md §1).
 struct FieldSpec {
@@ -319,7 +308,7 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
 
     // 6. Field types.
     for (spec, value) in &fields.members {
-        check_type(spec, value)?;
+        check_type(&path(spec.name), spec.kind, value)?;
     }
 
     // 7. Required fields.
@@ -357,42 +346,6 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
         participant,
         options,
     })
-}
-
-fn check_type(spec: &FieldSpec, value: &Value) -> Result<(), ContractError> {
-    let name = spec.name;
-    let wrong = |expected: &str| {
-        ContractError::at(
-            ErrorCode::InvalidType,
-            path(name),
-            format!(
-                "participant.{name} must be {expected}, not {}",
-                value.kind()
-            ),
-        )
-    };
-    match (spec.kind, value) {
-        (Kind::Integer, Value::Number(n)) if is_integer_literal(n) => Ok(()),
-        (Kind::Integer, _) => Err(wrong("a JSON integer")),
-        (Kind::Bool, Value::Bool(_)) => Ok(()),
-        (Kind::Bool, _) => Err(wrong("true or false")),
-        (Kind::Text, Value::String(_)) => Ok(()),
-        (Kind::Text, _) => Err(wrong("a string")),
-        (Kind::Date, Value::String(s)) => parse_date(s).map(|_| ()).ok_or_else(|| {
-            ContractError::at(
-                ErrorCode::InvalidDate,
-                path(name),
-                format!("participant.{name} \"{s}\" is not a real date YYYY-MM-DD"),
-            )
-        }),
-        (Kind::Date, _) => Err(wrong("a date string YYYY-MM-DD")),
-        (Kind::TextList, Value::Array(items))
-            if items.iter().all(|i| matches!(i, Value::String(_))) =>
-        {
-            Ok(())
-        }
-        (Kind::TextList, _) => Err(wrong("an array of strings")),
-    }
 }
 
 fn decode_options(

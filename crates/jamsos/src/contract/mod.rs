@@ -6,6 +6,7 @@
 mod benefit;
 mod case;
 mod error;
+mod fields;
 mod fine;
 mod output;
 
