@@ -62,17 +62,6 @@ pub struct Case {
     pub period: Period,
 }
 
-const SCALES: [Scale; 4] = [Scale::Micro, Scale::Small, Scale::Medium, Scale::Large];
-const INDUSTRIES: [Industry; 7] = [
-    Industry::FoodBeverageTobacco,
-    Industry::TextileApparel,
-    Industry::Leather,
-    Industry::Footwear,
-    Industry::Toys,
-    Industry::Furniture,
-    Industry::Other,
-];
-
 /// A monthly wage: mostly Rp1,000,000 … Rp50,000,000; some high earners up to
 /// Rp1,000,000,000; a few below the D-8 floor (an error from 2023-01, so the
 /// error path is measured too).
@@ -111,7 +100,7 @@ fn case(rng: &mut Lcg) -> Option<Case> {
         .filter(|_| rng.chance(50))
         .fold(ProgramSet::EMPTY, ProgramSet::with);
     let risk_class = RiskClass::try_from(u8::try_from(1 + rng.below(5)).ok()?).ok()?;
-    let scale = *SCALES.get(usize::try_from(rng.below(4)).ok()?)?;
+    let scale = *Scale::ALL.get(usize::try_from(rng.below(4)).ok()?)?;
     let worker = PuWorker {
         nationality: if rng.chance(10) {
             Nationality::Wna
@@ -122,7 +111,9 @@ fn case(rng: &mut Lcg) -> Option<Case> {
         jkn_member: rng.chance(85),
         opt_in,
         industry: if rng.chance(30) {
-            INDUSTRIES.get(usize::try_from(rng.below(7)).ok()?).copied()
+            Industry::ALL
+                .get(usize::try_from(rng.below(7)).ok()?)
+                .copied()
         } else {
             None
         },

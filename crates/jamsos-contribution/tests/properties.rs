@@ -106,16 +106,6 @@ fn within(period: Period, first: Period, last: Period) -> bool {
 }
 
 const MAX_WAGE: i64 = 1_000_000_000_000;
-const ALL_SCALES: [Scale; 4] = [Scale::Micro, Scale::Small, Scale::Medium, Scale::Large];
-const ALL_INDUSTRIES: [Industry; 7] = [
-    Industry::FoodBeverageTobacco,
-    Industry::TextileApparel,
-    Industry::Leather,
-    Industry::Footwear,
-    Industry::Toys,
-    Industry::Furniture,
-    Industry::Other,
-];
 
 // ---------------------------------------------------------------------------
 // Strategies
@@ -215,7 +205,7 @@ fn profile() -> impl Strategy<Value = Profile> {
         (15u32..=69, 0u64..366, prop::bool::weighted(0.05)),
         (
             1u8..=5,
-            prop::sample::select(ALL_SCALES.to_vec()),
+            prop::sample::select(Scale::ALL.to_vec()),
             prop::sample::select(vec![Nationality::Wni, Nationality::Wna]),
         ),
         (
@@ -224,7 +214,7 @@ fn profile() -> impl Strategy<Value = Profile> {
             0u8..32,
         ),
         (
-            prop::option::weighted(0.6, prop::sample::select(ALL_INDUSTRIES.to_vec())),
+            prop::option::weighted(0.6, prop::sample::select(Industry::ALL.to_vec())),
             prop::option::weighted(0.6, active_workers()),
         ),
         (

@@ -33,8 +33,6 @@ const WAGES: [i64; 6] = [
     1_000_000_000_000,
 ];
 
-const SCALES: [Scale; 4] = [Scale::Micro, Scale::Small, Scale::Medium, Scale::Large];
-
 fn p(year: u16, month: u8) -> Period {
     Period::new(year, month).unwrap()
 }
@@ -147,7 +145,7 @@ fn sweep(periods: impl Iterator<Item = Period>) -> (usize, Vec<String>) {
     let mut failures = Vec::new();
     for period in periods {
         for risk_class in 1..=5 {
-            for scale in SCALES {
+            for scale in Scale::ALL {
                 for wage in WAGES {
                     for (nationality, options) in [
                         (Nationality::Wni, &options[0]),

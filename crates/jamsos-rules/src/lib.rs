@@ -37,6 +37,10 @@ pub mod se_bpjs_b_12_012023;
 
 pub use table::{Audit, Entry, Table};
 
+/// The first contribution period of the current programs: PP 44/2015, PP 45/2015
+/// and PP 46/2015 came into force on 2015-07-01. Earlier periods fail closed (D-6).
+pub const PROGRAMS_START: jamsos_core::Period = lit::period(2015, 7);
+
 /// Every table, for audits (sorted, no duplicate dates, every source listed in
 /// docs/RULES.md) and for documentation.
 pub static TABLES: &[&(dyn Audit + Sync)] = &[

@@ -56,3 +56,27 @@ fn lookups_fail_closed_before_the_first_row() {
     assert!(jamsos_rules::jkp::JKP_REGIME.at(feb_2021.prev()).is_none());
     assert!(jamsos_rules::jkp::JKP_REGIME.at(feb_2021).is_some());
 }
+
+#[test]
+fn pu_tables_start_with_the_programs() {
+    use jamsos_rules::{
+        PROGRAMS_START, payment, perpres_109_2013, pp_44_2015, pp_45_2015, pp_46_2015,
+    };
+    // The facade rejects periods before PROGRAMS_START; every PU table must
+    // begin exactly there, so no accepted period falls into a gap (D-6).
+    let firsts = [
+        pp_44_2015::JKK_PU.entries.first().map(|e| e.from),
+        pp_44_2015::JKM_PU.entries.first().map(|e| e.from),
+        pp_46_2015::JHT_PU.entries.first().map(|e| e.from),
+        pp_45_2015::JP_SHARES.entries.first().map(|e| e.from),
+        pp_45_2015::JP_WAGE_CEILING.entries.first().map(|e| e.from),
+        perpres_109_2013::PROGRAMS_BY_SCALE
+            .entries
+            .first()
+            .map(|e| e.from),
+        payment::PU_DUE_DAY.entries.first().map(|e| e.from),
+    ];
+    for first in firsts {
+        assert_eq!(first, Some(PROGRAMS_START));
+    }
+}

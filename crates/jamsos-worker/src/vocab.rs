@@ -62,6 +62,9 @@ pub enum Scale {
 }
 
 impl Scale {
+    /// Every scale, smallest first.
+    pub const ALL: [Scale; 4] = [Scale::Micro, Scale::Small, Scale::Medium, Scale::Large];
+
     /// The contract's name.
     #[must_use]
     pub const fn code(self) -> &'static str {
@@ -76,9 +79,7 @@ impl Scale {
     /// The scale named `code`.
     #[must_use]
     pub fn from_code(code: &str) -> Option<Scale> {
-        [Scale::Micro, Scale::Small, Scale::Medium, Scale::Large]
-            .into_iter()
-            .find(|s| s.code() == code)
+        Scale::ALL.into_iter().find(|s| s.code() == code)
     }
 }
 
@@ -179,7 +180,8 @@ pub enum Industry {
 }
 
 impl Industry {
-    const ALL: [Industry; 7] = [
+    /// Every industry, in declaration order.
+    pub const ALL: [Industry; 7] = [
         Industry::FoodBeverageTobacco,
         Industry::TextileApparel,
         Industry::Leather,

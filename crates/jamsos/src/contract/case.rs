@@ -13,9 +13,6 @@ use super::error::{ContractError, ErrorCode};
 use super::fields::{Kind, check_type};
 use crate::json::{self, Value, is_integer_literal};
 
-/// The first period any category's rules cover (D-6).
-pub(crate) const FIRST_PERIOD: Option<Period> = Period::new(2015, 7);
-
 /// Which categories may carry a field: `[pu, bpu, jakon, pmi]` (CONTRACT.md §1).
 struct FieldSpec {
     name: &'static str,
@@ -331,11 +328,14 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
     let options = decode_options(options, category, read_months)?;
 
     // 9. Period range.
-    if FIRST_PERIOD.is_some_and(|first| period < first) {
+    if period < jamsos_rules::PROGRAMS_START {
         return Err(ContractError::at(
             ErrorCode::PeriodOutOfRange,
             "period",
-            format!("period {period} is before 2015-07, when the current programs began (D-6)"),
+            format!(
+                "period {period} is before {}, when the current programs began (D-6)",
+                jamsos_rules::PROGRAMS_START
+            ),
         ));
     }
 
