@@ -1,8 +1,8 @@
 use core::fmt;
 
 use chrono::NaiveDate;
-use jamsos_core::{CoreError, Payer, Period, Program, Rate, Rupiah, Source};
-use jamsos_eligibility::PuEligibility;
+use jamsos_core::{Billed, CoreError, Payer, Period, Program, Rate, Rupiah, Source};
+use jamsos_eligibility::{PuEligibility, Statuses};
 
 use crate::List;
 
@@ -10,8 +10,8 @@ use crate::List;
 /// rounded once (D-2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
-    /// The program.
-    pub program: Program,
+    /// The program, or the PMI package of JKK and JKM.
+    pub program: Billed,
     /// Who pays.
     pub payer: Payer,
     /// The contribution month.
@@ -34,20 +34,81 @@ impl Line {
     /// The citation as the contract writes it: `PP 44/2015 Lampiran I`, or
     /// `PP 44/2015 Lampiran I; PP 7/2025 Pasal 4` when a discount applies.
     #[must_use]
-    pub fn citation(&self) -> impl fmt::Display + '_ {
-        Citation(self)
+    pub fn citation(&self) -> impl fmt::Display + use<> {
+        Citation(self.source, self.adjusted_by)
     }
 }
 
-struct Citation<'a>(&'a Line);
+/// A rule's source, then `; ` and the instrument adjusting it, if any.
+struct Citation(&'static Source, Option<&'static Source>);
 
-impl fmt::Display for Citation<'_> {
+impl fmt::Display for Citation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.source)?;
-        match self.0.adjusted_by {
+        write!(f, "{}", self.0)?;
+        match self.1 {
             Some(adjusted) => write!(f, "; {adjusted}"),
             None => Ok(()),
         }
+    }
+}
+
+/// What part of a line a [`Component`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Part {
+    /// A Jakon contract-value tier (D-24): `rate` on the `portion` of the
+    /// contract value above `from` and up to `to`.
+    Tier {
+        /// The tier, from 1.
+        number: u8,
+        /// The tier's lower bound (exclusive; 0 for the first tier).
+        from: Rupiah,
+        /// The tier's upper bound (inclusive), or `None` for the last tier.
+        to: Option<Rupiah>,
+        /// The part of the contract value inside the tier.
+        portion: Rupiah,
+        /// The rate on that part, after any relief.
+        rate: Rate,
+    },
+    /// The PMI contribution before work, paid through an agency (D-26).
+    BeforeWork,
+    /// The PMI package for the contract (D-25).
+    Package {
+        /// The contract's length.
+        months: u8,
+    },
+    /// The PMI fee for months beyond the contract (D-25).
+    Extension {
+        /// The months beyond the contract.
+        months: u8,
+        /// The fee per month.
+        per_month: Rupiah,
+    },
+}
+
+/// One part of a billed line (CONTRACT.md `components`): a Jakon tier, or a
+/// PMI fee. The components of a line add up to its amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Component {
+    /// The line it belongs to.
+    pub program: Billed,
+    /// What it is.
+    pub part: Part,
+    /// Whole rupiah.
+    pub amount: Rupiah,
+    /// A stable rule id.
+    pub rule: &'static str,
+    /// The instrument.
+    pub source: &'static Source,
+    /// The instrument that relieves it, if any.
+    pub adjusted_by: Option<&'static Source>,
+}
+
+impl Component {
+    /// The citation, as for [`Line::citation`].
+    #[must_use]
+    pub fn citation(&self) -> impl fmt::Display + use<> {
+        Citation(self.source, self.adjusted_by)
     }
 }
 
@@ -118,10 +179,24 @@ pub enum Warning {
     JpCeilingStale = 0,
     /// The wage is below the lowest provincial minimum wage (D-8).
     WageBelowMinimum,
+    /// A BPU participant is younger than 18 on the first day of the first
+    /// period (D-22).
+    Under18,
+    /// PMI months beyond the contract carry no fee under Permenaker 18/2018
+    /// (D-25).
+    ExtensionNotCharged,
+    /// The BPU income grid is the built-in provisional one (D-17).
+    ProvisionalTable,
 }
 
 impl Warning {
-    const ALL: [Warning; 2] = [Warning::JpCeilingStale, Warning::WageBelowMinimum];
+    const ALL: [Warning; 5] = [
+        Warning::JpCeilingStale,
+        Warning::WageBelowMinimum,
+        Warning::Under18,
+        Warning::ExtensionNotCharged,
+        Warning::ProvisionalTable,
+    ];
 
     /// The contract's warning code.
     #[must_use]
@@ -129,6 +204,9 @@ impl Warning {
         match self {
             Warning::JpCeilingStale => "jp_ceiling_stale",
             Warning::WageBelowMinimum => "wage_below_minimum",
+            Warning::Under18 => "under_18",
+            Warning::ExtensionNotCharged => "extension_not_charged",
+            Warning::ProvisionalTable => "provisional_table",
         }
     }
 
@@ -141,6 +219,15 @@ impl Warning {
             }
             Warning::WageBelowMinimum => {
                 "the wage is below the lowest provincial minimum wage in force and needs BPJS approval (SE BPJS B/12/012023; D-8)"
+            }
+            Warning::Under18 => {
+                "the participant is younger than 18 on the first day of the period; no age limit is enforced (D-22)"
+            }
+            Warning::ExtensionNotCharged => {
+                "months beyond the contract carry no fee under Permenaker 18/2018 (D-25)"
+            }
+            Warning::ProvisionalTable => {
+                "the BPU income table of PP 44/2015 Lampiran II is provisional: amounts are 1% and 2% of the declared income until the official grid is supplied (D-17)"
             }
         }
     }
@@ -205,3 +292,50 @@ impl Assessment {
             .find(|l| l.program == program && l.payer == payer)
     }
 }
+
+/// The contributions of an informal worker (BPU), a construction project
+/// (Jakon) or a migrant worker (PMI). `N` is the most lines the category can
+/// bill: 36 for BPU (12 prepaid months × JKK, JKM, JHT), 2 for the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CategoryAssessment<const N: usize> {
+    /// The (first) contribution month.
+    pub period: Period,
+    /// The months billed: 1, or a BPU prepayment of 3, 6 or 12 (D-19).
+    pub months: u8,
+    /// Status and reasons for each program, and the programs joined.
+    pub statuses: Statuses,
+    /// Billed lines, in period order.
+    pub lines: List<Line, N>,
+    /// The parts of lines that have them: Jakon tiers, PMI fees.
+    pub components: List<Component, 10>,
+    /// Sums of `lines` per payer.
+    pub totals: Totals,
+    /// When the contribution is due; `None` for PMI (D-25, D-28).
+    pub due_date: Option<NaiveDate>,
+    /// Things to check.
+    pub warnings: Warnings,
+}
+
+impl<const N: usize> CategoryAssessment<N> {
+    /// The billed line for `program` and `payer` in the first period, if any.
+    #[must_use]
+    pub fn line(&self, program: impl Into<Billed>, payer: Payer) -> Option<&Line> {
+        let program = program.into();
+        self.lines
+            .iter()
+            .find(|l| l.program == program && l.payer == payer && l.period == self.period)
+    }
+
+    /// The components of the line for `program`.
+    pub fn components_of(&self, program: impl Into<Billed>) -> impl Iterator<Item = &Component> {
+        let program = program.into();
+        self.components.iter().filter(move |c| c.program == program)
+    }
+}
+
+/// An informal worker's contributions: up to 12 months × JKK, JKM, JHT.
+pub type BpuAssessment = CategoryAssessment<36>;
+/// A construction project's contributions: JKK and JKM.
+pub type JakonAssessment = CategoryAssessment<2>;
+/// A migrant worker's contributions: the JKK and JKM package and JHT.
+pub type PmiAssessment = CategoryAssessment<2>;

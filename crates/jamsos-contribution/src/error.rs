@@ -48,4 +48,38 @@ pub enum ContributionError {
         /// The floor in force.
         floor: Rupiah,
     },
+    /// A BPU income that no bracket of the income grid holds (D-17).
+    #[error("income {income} is outside the income table: allowed {min} to {max} rupiah (D-17)")]
+    IncomeOutOfRange {
+        /// The declared income.
+        income: Rupiah,
+        /// The lowest income the grid holds.
+        min: Rupiah,
+        /// The highest income the grid holds.
+        max: Rupiah,
+    },
+    /// A PMI contract length the regime of the period does not offer (D-25).
+    #[error("a contract of {months} months has no package in period {period}: {allowed} (D-25)")]
+    ContractMonthsNotOffered {
+        /// The contract's length.
+        months: u8,
+        /// The period.
+        period: Period,
+        /// What the regime offers, for people.
+        allowed: &'static str,
+    },
+    /// A PMI JHT amount the regime does not offer (D-27).
+    #[error(
+        "JHT of {amount} rupiah a month is not offered: choose 50000, 100000, 200000, 300000, 400000, 500000 or 600000, or 0 for none (D-27)"
+    )]
+    JhtMonthlyNotOffered {
+        /// The amount given.
+        amount: Rupiah,
+    },
+    /// A prepaid month would fall after 9999-12.
+    #[error("prepaying from {period} runs past 9999-12, the last period jamsos handles")]
+    PeriodAfterCalendarEnd {
+        /// The first period.
+        period: Period,
+    },
 }

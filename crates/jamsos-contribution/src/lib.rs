@@ -28,15 +28,27 @@
 extern crate std;
 
 mod assessment;
+mod bill;
+mod bpu;
 mod error;
 mod fine;
+mod jakon;
+mod options;
+mod pmi;
 mod pu;
 mod schedule;
 
-pub use assessment::{Allocation, Assessment, Line, Totals, Warning, Warnings};
+pub use assessment::{
+    Allocation, Assessment, BpuAssessment, CategoryAssessment, Component, JakonAssessment, Line,
+    Part, PmiAssessment, Totals, Warning, Warnings,
+};
+pub use bpu::assess_bpu;
 pub use error::ContributionError;
 pub use fine::{Fine, late_fine, months_late};
+pub use jakon::assess_jakon;
 pub use jamsos_core::List;
-pub use pu::{Options, PuRules, assess_pu};
+pub use options::Options;
+pub use pmi::assess_pmi;
+pub use pu::{PuRules, assess_pu};
 pub use schedule::due_date_bpu;
 pub use schedule::due_date_pu;

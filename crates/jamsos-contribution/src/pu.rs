@@ -11,21 +11,13 @@ use jamsos_rules::se_bpjs_b_12_012023::{WAGE_FLOOR, WageFloor};
 use jamsos_rules::{Entry, Table, pp_44_2015, pp_46_2015};
 use jamsos_worker::{PuWorker, Scale};
 
+use crate::bill::{Bill, scaled};
 use crate::{
-    Allocation, Assessment, ContributionError, Line, List, Totals, Warning, Warnings, due_date_pu,
+    Allocation, Assessment, ContributionError, Line, List, Options, Warning, Warnings, due_date_pu,
 };
 
-/// Choices the caller may change per call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Options<'a> {
-    /// Open JP to foreign nationals (D-9, default off).
-    pub jp_for_foreigners: bool,
-    /// Dates that are not working days besides weekends (D-28).
-    pub holidays: &'a [NaiveDate],
-}
-
 /// The row of `table` in force for `period`, or the fail-closed error (D-6).
-fn in_force<T>(
+pub(crate) fn in_force<T>(
     table: &'static Table<T>,
     period: Period,
 ) -> Result<&'static Entry<T>, ContributionError> {
@@ -33,67 +25,6 @@ fn in_force<T>(
         table: table.name,
         period,
     })
-}
-
-/// A rate scaled by a discount or relief factor (D-3). Every factor in the
-/// rules (50%, 1%, 99%) gives an exact eight-place product for every rate in the
-/// rules; `factors_are_exact` below checks that, so the fallback is never taken.
-fn scaled(rate: Rate, factor: Rate) -> Rate {
-    rate.checked_mul(factor).unwrap_or(rate)
-}
-
-/// Builds lines, accumulating totals as it goes.
-struct Bill {
-    period: Period,
-    lines: List<Line, 8>,
-    deferred: List<Line, 2>,
-    totals: Totals,
-}
-
-impl Bill {
-    #[allow(
-        clippy::too_many_arguments,
-        reason = "one line's fields, named at each call"
-    )]
-    fn line(
-        &mut self,
-        program: Program,
-        payer: Payer,
-        base: Rupiah,
-        rate: Rate,
-        rule: &'static str,
-        source: &'static Source,
-        adjusted_by: Option<&'static Source>,
-    ) -> Result<(), ContributionError> {
-        let amount = rate.apply(base);
-        let line = Line {
-            program,
-            payer,
-            period: self.period,
-            base: Some(base),
-            rate: Some(rate),
-            amount,
-            rule,
-            source,
-            adjusted_by,
-        };
-        self.totals
-            .add(payer, amount)
-            .map_err(|_| self.overflow())?;
-        self.lines.push(line).map_err(|_| self.overflow())
-    }
-
-    fn defer(&mut self, line: Line) -> Result<(), ContributionError> {
-        self.deferred.push(line).map_err(|_| self.overflow())
-    }
-
-    /// Totals of amounts capped at 10^12 cannot overflow 64 bits, and the lists
-    /// hold every line a case bills; this error exists so nothing can panic.
-    fn overflow(&self) -> ContributionError {
-        ContributionError::Capacity {
-            period: self.period,
-        }
-    }
 }
 
 /// The law in force for one period, resolved once (every table lookup and the
@@ -207,12 +138,8 @@ fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, Contrib
     });
 
     let joined = eligibility.statuses.joined;
-    let mut bill = Bill {
-        period,
-        lines: List::new(),
-        deferred: List::new(),
-        totals: Totals::default(),
-    };
+    let mut bill = Bill::<8>::new(period);
+    let mut deferred = List::<Line, 2>::new();
 
     // JKK: the employer's risk-group rate on the uncapped wage.
     let jkk = rules.jkk;
@@ -234,7 +161,8 @@ fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, Contrib
         ),
         (None, None) => (jkk_rate, "pu.jkk.rate", None),
     };
-    bill.line(
+    bill.rated(
+        period,
         Program::Jkk,
         Payer::Employer,
         wage,
@@ -254,7 +182,8 @@ fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, Contrib
         ),
         None => (jkm.value, "pu.jkm.rate", None),
     };
-    bill.line(
+    bill.rated(
+        period,
         Program::Jkm,
         Payer::Employer,
         wage,
@@ -267,7 +196,8 @@ fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, Contrib
     // JHT: uncapped, never relieved.
     if joined.contains(Program::Jht) {
         let jht = rules.jht;
-        bill.line(
+        bill.rated(
+            period,
             Program::Jht,
             Payer::Employer,
             wage,
@@ -276,7 +206,8 @@ fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, Contrib
             &jht.source,
             None,
         )?;
-        bill.line(
+        bill.rated(
+            period,
             Program::Jht,
             Payer::Worker,
             wage,
@@ -314,11 +245,21 @@ fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, Contrib
             ),
         ] {
             match deferral {
-                None => bill.line(Program::Jp, payer, base, rate, rule, &shares.source, None)?,
+                None => bill.rated(
+                    period,
+                    Program::Jp,
+                    payer,
+                    base,
+                    rate,
+                    rule,
+                    &shares.source,
+                    None,
+                )?,
                 Some(r) => {
                     let now = scaled(rate, r.jp_billed_factor);
                     let later = scaled(rate, r.jp_billed_factor.complement());
-                    bill.line(
+                    bill.rated(
+                        period,
                         Program::Jp,
                         payer,
                         base,
@@ -327,17 +268,19 @@ fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, Contrib
                         &shares.source,
                         Some(&JP_DEFERRAL_SOURCE),
                     )?;
-                    bill.defer(Line {
-                        program: Program::Jp,
-                        payer,
-                        period,
-                        base: Some(base),
-                        rate: Some(later),
-                        amount: later.apply(base),
-                        rule: deferred_rule,
-                        source: &shares.source,
-                        adjusted_by: Some(&JP_DEFERRAL_SOURCE),
-                    })?;
+                    deferred
+                        .push(Line {
+                            program: Program::Jp.into(),
+                            payer,
+                            period,
+                            base: Some(base),
+                            rate: Some(later),
+                            amount: later.apply(base),
+                            rule: deferred_rule,
+                            source: &shares.source,
+                            adjusted_by: Some(&JP_DEFERRAL_SOURCE),
+                        })
+                        .map_err(|_| bill.overflow())?;
                 }
             }
         }
@@ -349,7 +292,8 @@ fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, Contrib
     if let Some(regime) = eligibility.jkp_regime {
         let terms = regime.value;
         let base = wage.min(terms.wage_cap);
-        bill.line(
+        bill.rated(
+            period,
             Program::Jkp,
             Payer::Government,
             base,
@@ -385,7 +329,7 @@ fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, Contrib
         period,
         eligibility,
         lines: bill.lines,
-        deferred: bill.deferred,
+        deferred,
         allocations,
         totals: bill.totals,
         due_date: rules.due_date,

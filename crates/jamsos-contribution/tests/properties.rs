@@ -36,7 +36,7 @@ use core::str::FromStr;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use jamsos_contribution::{Assessment, ContributionError, Options, Warning, assess_pu};
-use jamsos_core::{Payer, Period, Program, ProgramSet, Rate, Rupiah};
+use jamsos_core::{Billed, Payer, Period, Program, ProgramSet, Rate, Rupiah};
 use jamsos_eligibility::EligibilityError;
 use jamsos_rules::jkp::JKP_REGIME;
 use jamsos_rules::pp_45_2015::JP_WAGE_CEILING;
@@ -302,6 +302,7 @@ impl Profile {
         Options {
             jp_for_foreigners: self.jp_for_foreigners,
             holidays: &[],
+            ..Options::default()
         }
     }
 }
@@ -343,7 +344,7 @@ fn assess_ok(
 }
 
 /// Every amount of an assessment with its identity, for pairwise comparisons.
-fn amounts(a: &Assessment) -> Vec<(&'static str, Program, Payer, Rupiah)> {
+fn amounts(a: &Assessment) -> Vec<(&'static str, Billed, Payer, Rupiah)> {
     let mut out: Vec<_> = a
         .lines
         .iter()
@@ -357,9 +358,9 @@ fn amounts(a: &Assessment) -> Vec<(&'static str, Program, Payer, Rupiah)> {
     out.extend(
         a.allocations
             .iter()
-            .map(|x| ("allocation", x.from, Payer::Government, x.amount)),
+            .map(|x| ("allocation", x.from.into(), Payer::Government, x.amount)),
     );
-    out.extend(Payer::ALL.map(|payer| ("total", Program::Jkk, payer, a.totals.get(payer))));
+    out.extend(Payer::ALL.map(|payer| ("total", Program::Jkk.into(), payer, a.totals.get(payer))));
     out
 }
 
@@ -662,7 +663,10 @@ fn model(w: &PuWorker, period: Period, jp_for_foreigners: bool) -> Expected {
 /// The assessment in the model's terms.
 fn observed(a: &Assessment) -> Expected {
     let as_expected = |l: &jamsos_contribution::Line| ExpectedLine {
-        program: l.program,
+        program: match l.program {
+            Billed::Program(p) => p,
+            Billed::JkkJkm => unreachable!("wage earners have no package line"),
+        },
         payer: l.payer,
         base: l.base.unwrap(),
         rate: l.rate.unwrap(),
@@ -787,7 +791,8 @@ proptest! {
         let jp_base = wage.min(JP_WAGE_CEILING.at(period).unwrap().value);
         let jkp_base = JKP_REGIME.at(period).map(|e| wage.min(e.value.wage_cap));
         for l in a.lines.iter().chain(a.deferred.iter()) {
-            let expected = match l.program {
+            let Billed::Program(program) = l.program else { unreachable!() };
+            let expected = match program {
                 Program::Jkk | Program::Jkm | Program::Jht => wage,
                 Program::Jp => jp_base,
                 Program::Jkp => jkp_base.unwrap(),
@@ -1002,7 +1007,7 @@ proptest! {
         while !working(expected) {
             expected += step;
         }
-        let a = assess_ok(&worker, period, &Options { jp_for_foreigners: false, holidays: &holidays })?;
+        let a = assess_ok(&worker, period, &Options { holidays: &holidays, ..Options::default() })?;
         prop_assert_eq!(a.due_date, expected, "{} holidays {:?}", period, holidays);
     }
 }

@@ -12,6 +12,7 @@ fn cached_rules_give_identical_results() {
     let options = Options {
         jp_for_foreigners: false,
         holidays: &holidays,
+        ..Options::default()
     };
     let mut period = Period::new(2015, 1).unwrap();
     let end = Period::new(2031, 1).unwrap();

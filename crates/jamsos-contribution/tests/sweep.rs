@@ -139,6 +139,7 @@ fn sweep(periods: impl Iterator<Item = Period>) -> (usize, Vec<String>) {
         Options {
             jp_for_foreigners: true,
             holidays: &[],
+            ..Options::default()
         },
     ];
     let mut calls = 0;

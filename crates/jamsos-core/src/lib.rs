@@ -42,6 +42,6 @@ pub use error::CoreError;
 pub use list::List;
 pub use money::Rupiah;
 pub use period::Period;
-pub use program::{Payer, Program, ProgramSet};
+pub use program::{Billed, Payer, Program, ProgramSet};
 pub use rate::{ExactAmount, Rate};
 pub use source::Source;

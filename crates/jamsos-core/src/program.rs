@@ -56,6 +56,57 @@ impl fmt::Display for Program {
     }
 }
 
+/// What a result line bills: one program, or the PMI package that bundles JKK
+/// and JKM and is not split by law (the contract's `jkk_jkm`).
+///
+/// Compares equal to a [`Program`] when it bills exactly that program, so
+/// `line.program == Program::Jkk` reads naturally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Billed {
+    /// One program.
+    Program(Program),
+    /// JKK and JKM as one package (Permenaker 18/2018, Permenaker 4/2023).
+    JkkJkm,
+}
+
+impl Billed {
+    /// The contract's name: a program's code, or `jkk_jkm`.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Billed::Program(p) => p.code(),
+            Billed::JkkJkm => "jkk_jkm",
+        }
+    }
+
+    /// Whether the line pays (at least in part) for `program`.
+    #[must_use]
+    pub const fn covers(self, program: Program) -> bool {
+        match self {
+            Billed::Program(p) => p as u8 == program as u8,
+            Billed::JkkJkm => matches!(program, Program::Jkk | Program::Jkm),
+        }
+    }
+}
+
+impl From<Program> for Billed {
+    fn from(program: Program) -> Billed {
+        Billed::Program(program)
+    }
+}
+
+impl PartialEq<Program> for Billed {
+    fn eq(&self, other: &Program) -> bool {
+        *self == Billed::Program(*other)
+    }
+}
+
+impl fmt::Display for Billed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.code())
+    }
+}
+
 /// A set of programs (a bit set; `Copy`, no allocation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ProgramSet(u8);
@@ -154,6 +205,10 @@ mod tests {
             assert_eq!(Program::from_code(p.code()), Some(p));
         }
         assert_eq!(Program::from_code("jkk_jkm"), None);
+        assert_eq!(Billed::JkkJkm.code(), "jkk_jkm");
+        assert!(Billed::JkkJkm.covers(Program::Jkm) && !Billed::JkkJkm.covers(Program::Jht));
+        assert_eq!(Billed::from(Program::Jht), Program::Jht);
+        assert_ne!(Billed::JkkJkm, Program::Jkk);
     }
 
     #[test]

@@ -152,6 +152,18 @@ impl FromStr for Rate {
 pub struct ExactAmount(u128);
 
 impl ExactAmount {
+    /// Nothing.
+    pub const ZERO: ExactAmount = ExactAmount(0);
+
+    /// The sum, or `None` on overflow (beyond 10^30 rupiah).
+    #[must_use]
+    pub const fn checked_add(self, other: ExactAmount) -> Option<ExactAmount> {
+        match self.0.checked_add(other.0) {
+            Some(sum) => Some(ExactAmount(sum)),
+            None => None,
+        }
+    }
+
     /// The amount in units of 10^-8 rupiah.
     #[must_use]
     pub const fn units(self) -> u128 {
@@ -161,7 +173,7 @@ impl ExactAmount {
     /// Rounds half up to whole rupiah: the one rounding step of D-2.
     #[must_use]
     pub const fn round(self) -> Rupiah {
-        Rupiah::new(((self.0 + (ONE / 2) as u128) / ONE as u128) as u64)
+        Rupiah::new((self.0.saturating_add((ONE / 2) as u128) / ONE as u128) as u64)
     }
 }
 

@@ -25,6 +25,7 @@
 #![no_std]
 
 pub mod benefit;
+pub mod category;
 mod error;
 mod pension;
 mod pu;

@@ -25,17 +25,31 @@ mod table;
 pub mod jkp;
 pub mod payment;
 pub mod permenaker_4_2022;
+pub mod permenaker_4_2023;
 pub mod permenaker_5_2021;
 pub mod perpres_109_2013;
 pub mod pp_44_2015;
 pub mod pp_45_2015;
 pub mod pp_46_2015;
 pub mod pp_49_2020;
+pub mod pp_50_2025;
 pub mod pp_7_2025;
 pub mod pp_82_2019;
 pub mod se_bpjs_b_12_012023;
 
 pub use table::{Audit, Entry, Table};
+
+use jamsos_core::ProgramSet;
+
+/// Which programs a category joins: `mandatory` ones always, `optional` ones
+/// by the participant's choice; every other program is not available.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Programs {
+    /// Joined always.
+    pub mandatory: ProgramSet,
+    /// Joined by choice.
+    pub optional: ProgramSet,
+}
 
 /// The first contribution period of the current programs: PP 44/2015, PP 45/2015
 /// and PP 46/2015 came into force on 2015-07-01. Earlier periods fail closed (D-6).
@@ -68,6 +82,17 @@ pub static TABLES: &[&(dyn Audit + Sync)] = &[
     &pp_82_2019::JKK_BENEFIT,
     &permenaker_5_2021::SCHOLARSHIP,
     &permenaker_4_2022::JHT_CLAIM,
+    &pp_44_2015::BPU_INCOME_GRID,
+    &pp_44_2015::JKK_BPU,
+    &pp_44_2015::JKM_BPU,
+    &pp_46_2015::JHT_BPU,
+    &pp_44_2015::BPU_PROGRAMS,
+    &pp_50_2025::TRANSPORT,
+    &pp_50_2025::OTHER,
+    &pp_44_2015::JAKON_WAGE,
+    &pp_44_2015::JAKON_CONTRACT,
+    &perpres_109_2013::JAKON_PROGRAMS,
+    &permenaker_4_2023::PMI_CONTRIBUTION,
 ];
 
 /// Helpers for table literals. Each panics on a typo, which in a `const` or

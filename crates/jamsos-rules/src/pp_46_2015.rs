@@ -27,3 +27,14 @@ pub static JHT_PU: Table<Shares> = Table {
         source: Source::new("PP 46/2015", "Pasal 16"),
     }],
 };
+
+/// JHT for informal workers (BPU), optional: 2% of the income from the grid
+/// (REGULATIONS.md §1.2; D-17).
+pub static JHT_BPU: Table<Rate> = Table {
+    name: "pp_46_2015::JHT_BPU",
+    entries: &[Entry {
+        from: period(2015, 7),
+        value: rate(2, 2),
+        source: Source::new("PP 46/2015", ""),
+    }],
+};

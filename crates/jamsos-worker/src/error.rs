@@ -28,4 +28,7 @@ pub enum WorkerError {
         /// Largest allowed.
         max: i64,
     },
+    /// A BPU prepayment other than 1, 3, 6 or 12 months (D-19).
+    #[error("{0} months cannot be prepaid: allowed are 1, 3, 6 or 12 (D-19)")]
+    InvalidPrepay(i64),
 }

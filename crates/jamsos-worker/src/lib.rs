@@ -18,9 +18,15 @@
 
 mod error;
 
+pub mod bpu;
+pub mod jakon;
+pub mod pmi;
 pub mod pu;
 mod vocab;
 
+pub use bpu::{BpuWorker, Income, Prepay, Sector};
 pub use error::WorkerError;
+pub use jakon::{ContractValue, JakonMethod, JakonProject};
+pub use pmi::{Channel, PmiWorker};
 pub use pu::{PuWorker, Wage};
 pub use vocab::{Category, Industry, Nationality, RiskClass, Scale};

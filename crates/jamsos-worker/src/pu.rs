@@ -11,6 +11,30 @@ pub const MAX_MONTHLY_AMOUNT: u64 = 1_000_000_000_000;
 /// The most active workers an employer may report (D-4).
 pub const MAX_ACTIVE_WORKERS: i64 = 10_000_000;
 
+/// A money input checked against D-4: at least Rp1, at most `limit`.
+pub(crate) fn money(amount: i64, limit: u64) -> Result<Rupiah, WorkerError> {
+    let positive = u64::try_from(amount)
+        .ok()
+        .filter(|a| *a >= 1)
+        .ok_or(WorkerError::AmountNotPositive(amount))?;
+    if positive > limit {
+        return Err(WorkerError::AmountTooLarge {
+            amount: positive,
+            limit,
+        });
+    }
+    Ok(Rupiah::new(positive))
+}
+
+/// A count checked against its D-4 range.
+pub(crate) fn count(value: i64, min: i64, max: i64) -> Result<i64, WorkerError> {
+    if (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(WorkerError::CountOutOfRange { value, min, max })
+    }
+}
+
 /// A reported monthly wage (upah sebulan: basic wage plus fixed allowances),
 /// checked against D-4: at least Rp1, at most Rp1,000,000,000,000. The
 /// period-dependent floor of D-8 is checked where the period is known.
@@ -20,17 +44,7 @@ pub struct Wage(Rupiah);
 impl Wage {
     /// A wage of `amount` rupiah, or an error naming the limit it breaks.
     pub fn new(amount: i64) -> Result<Wage, WorkerError> {
-        let positive = u64::try_from(amount)
-            .ok()
-            .filter(|a| *a >= 1)
-            .ok_or(WorkerError::AmountNotPositive(amount))?;
-        if positive > MAX_MONTHLY_AMOUNT {
-            return Err(WorkerError::AmountTooLarge {
-                amount: positive,
-                limit: MAX_MONTHLY_AMOUNT,
-            });
-        }
-        Ok(Wage(Rupiah::new(positive)))
+        money(amount, MAX_MONTHLY_AMOUNT).map(Wage)
     }
 
     /// The wage in rupiah.
@@ -97,15 +111,8 @@ impl PuWorker {
 
     /// A checked count of active workers (0…10,000,000, D-4).
     pub fn active_workers_count(count: i64) -> Result<u32, WorkerError> {
-        if (0..=MAX_ACTIVE_WORKERS).contains(&count) {
-            Ok(count as u32)
-        } else {
-            Err(WorkerError::CountOutOfRange {
-                value: count,
-                min: 0,
-                max: MAX_ACTIVE_WORKERS,
-            })
-        }
+        // At most 10,000,000, so it fits.
+        self::count(count, 0, MAX_ACTIVE_WORKERS).map(|n| n as u32)
     }
 }
 

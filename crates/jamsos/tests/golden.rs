@@ -48,8 +48,35 @@ fn rate(v: &Value) -> Value {
     }
 }
 
-fn line_key(l: &Value) -> String {
-    json!({"program": l["program"], "payer": l["payer"], "base": l["base"], "rate": rate(&l["rate"]), "amount": l["amount"]}).to_string()
+/// A line's identity and amounts; `period` and `components` (amounts, as a
+/// sorted list) are compared when the expected line gives them.
+fn line_key(l: &Value, with_period: bool, with_components: bool) -> String {
+    let mut key = json!({"program": l["program"], "payer": l["payer"], "base": l["base"], "rate": rate(&l["rate"]), "amount": l["amount"]});
+    if with_period {
+        key["period"] = l["period"].clone();
+    }
+    if with_components {
+        let mut amounts: Vec<u64> = l["components"]
+            .as_array()
+            .map(|c| c.iter().filter_map(|c| c["amount"].as_u64()).collect())
+            .unwrap_or_default();
+        amounts.sort_unstable();
+        key["components"] = json!(amounts);
+    }
+    key.to_string()
+}
+
+fn lines_match(want: &Value, got: &Value) -> (BTreeSet<String>, BTreeSet<String>) {
+    let want = want.as_array().unwrap();
+    let with_period = want.iter().any(|l| l.get("period").is_some());
+    let with_components = want.iter().any(|l| l.get("components").is_some());
+    let keys = |lines: &[Value]| {
+        lines
+            .iter()
+            .map(|l| line_key(l, with_period, with_components))
+            .collect::<BTreeSet<_>>()
+    };
+    (keys(want), keys(got.as_array().unwrap()))
 }
 
 fn alloc_key(l: &Value) -> String {
@@ -116,13 +143,13 @@ fn check(case: &Value) -> Vec<String> {
     };
     if let Some(want) = expect.get("lines") {
         let got_lines: Vec<LineEntry> = serde_json::from_value(got["lines"].clone()).unwrap();
-        let (w, g) = (set(want, line_key), set(&lines_of(&got_lines), line_key));
+        let (w, g) = lines_match(want, &lines_of(&got_lines));
         if w != g {
             problems.push(format!("lines:\n  want {w:?}\n  got  {g:?}"));
         }
     }
     if let Some(want) = expect.get("deferred") {
-        let (w, g) = (set(want, line_key), set(&got["deferred"], line_key));
+        let (w, g) = lines_match(want, &got["deferred"]);
         if w != g {
             problems.push(format!("deferred:\n  want {w:?}\n  got  {g:?}"));
         }
@@ -224,11 +251,15 @@ fn check(case: &Value) -> Vec<String> {
 fn golden_cases() {
     let mut total = 0;
     let mut per_command = std::collections::BTreeMap::<String, usize>::new();
+    let mut per_category = std::collections::BTreeMap::<String, usize>::new();
     let mut failures = Vec::new();
     for file in case_files() {
         let cases: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
         for case in cases.as_array().unwrap() {
             total += 1;
+            if let Some(category) = case["input"]["participant"]["category"].as_str() {
+                *per_category.entry(category.to_owned()).or_default() += 1;
+            }
             *per_command
                 .entry(
                     case["command"]
@@ -257,6 +288,10 @@ fn golden_cases() {
     for (command, least) in [("benefit", 40), ("fine", 20)] {
         let n = per_command.get(command).copied().unwrap_or(0);
         assert!(n >= least, "only {n} golden cases for {command}");
+    }
+    for category in ["pu", "bpu", "jakon", "pmi"] {
+        let n = per_category.get(category).copied().unwrap_or(0);
+        assert!(n >= 20, "only {n} golden cases for category {category}");
     }
     assert!(
         failures.is_empty(),

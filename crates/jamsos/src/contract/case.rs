@@ -5,8 +5,10 @@
 
 use chrono::NaiveDate;
 use jamsos_core::{Period, Program, ProgramSet, parse_date};
+use jamsos_worker::pmi::{MAX_CONTRACT_MONTHS, MAX_EXTENSION_MONTHS};
 use jamsos_worker::{
-    Category, Industry, Nationality, PuWorker, RiskClass, Scale, Wage, WorkerError,
+    BpuWorker, Category, Channel, ContractValue, Income, Industry, JakonMethod, JakonProject,
+    Nationality, PmiWorker, Prepay, PuWorker, RiskClass, Scale, Sector, Wage, WorkerError,
 };
 
 use super::error::{ContractError, ErrorCode};
@@ -85,8 +87,8 @@ const fn category_index(c: Category) -> usize {
 pub struct CaseOptions {
     /// D-9.
     pub jp_for_foreigners: bool,
-    /// Months prepaid (BPU only, D-19); 1 otherwise.
-    pub months: u32,
+    /// Months prepaid (BPU only, D-19); one otherwise.
+    pub prepay: Prepay,
     /// Non-working days besides weekends (D-28).
     pub holidays: Vec<NaiveDate>,
 }
@@ -108,6 +110,25 @@ pub struct Case {
 pub enum Participant {
     /// A wage earner.
     Pu(PuWorker),
+    /// An informal worker.
+    Bpu(BpuWorker),
+    /// A construction project.
+    Jakon(JakonProject),
+    /// A migrant worker.
+    Pmi(PmiWorker),
+}
+
+impl Participant {
+    /// The participant's category.
+    #[must_use]
+    pub const fn category(&self) -> Category {
+        match self {
+            Participant::Pu(_) => Category::Pu,
+            Participant::Bpu(_) => Category::Bpu,
+            Participant::Jakon(_) => Category::Jakon,
+            Participant::Pmi(_) => Category::Pmi,
+        }
+    }
 }
 
 /// A participant's non-null fields, type-checked.
@@ -248,16 +269,6 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
             format!("unknown category \"{category_text}\": allowed are pu, bpu, jakon, pmi"),
         )
     })?;
-    if category != Category::Pu {
-        return Err(ContractError::at(
-            ErrorCode::UnsupportedCategory,
-            path("category"),
-            format!(
-                "category \"{category_text}\" is not supported by this version yet: only pu is computed"
-            ),
-        ));
-    }
-
     // 5. Unknown or not applicable fields.
     let mut fields = Fields {
         members: Vec::new(),
@@ -292,6 +303,9 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
             fields.members.push((spec, value));
         }
     }
+    if category == Category::Jakon {
+        jakon_method_fields(&fields)?;
+    }
     if let Some((k, _)) = options
         .iter()
         .find(|(k, _)| !OPTION_FIELDS.contains(&k.as_str()))
@@ -311,15 +325,26 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
     // 7. Required fields.
     let required: &[&str] = match category {
         Category::Pu => &["birth_date", "wage", "risk_class", "scale"],
-        _ => &[],
+        Category::Bpu => &["income"],
+        Category::Jakon => match self::text(&fields, "method") {
+            Some("wage") => &["method", "wage"],
+            Some("contract") => &["method", "contract_value"],
+            _ => &["method"],
+        },
+        Category::Pmi => &["channel", "contract_months"],
     };
     if let Some(name) = required.iter().find(|name| fields.get(name).is_none()) {
         return Err(ContractError::at(
             ErrorCode::MissingField,
             path(name),
             format!(
-                "participant.{name} is required for category {}",
-                category.code()
+                "participant.{name} is required for category {}{}",
+                category.code(),
+                match (category, *name) {
+                    (Category::Jakon, "wage") => " with method wage (D-23)",
+                    (Category::Jakon, "contract_value") => " with method contract (D-23)",
+                    _ => "",
+                }
             ),
         ));
     }
@@ -340,7 +365,12 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
     }
 
     // 10. Amounts and values.
-    let participant = Participant::Pu(decode_pu(&fields)?);
+    let participant = match category {
+        Category::Pu => Participant::Pu(decode_pu(&fields)?),
+        Category::Bpu => Participant::Bpu(decode_bpu(&fields)?),
+        Category::Jakon => Participant::Jakon(decode_jakon(&fields)?),
+        Category::Pmi => Participant::Pmi(decode_pmi(&fields)?),
+    };
     Ok(Case {
         period,
         participant,
@@ -353,10 +383,7 @@ fn decode_options(
     category: Category,
     read_months: bool,
 ) -> Result<CaseOptions, ContractError> {
-    let mut options = CaseOptions {
-        months: 1,
-        ..CaseOptions::default()
-    };
+    let mut options = CaseOptions::default();
     if let Some(v) = member(members, "jp_for_foreigners") {
         let Value::Bool(b) = v else {
             return Err(ContractError::at(
@@ -384,12 +411,10 @@ fn decode_options(
                 ));
             }
         };
-        let allowed: &[i64] = if category == Category::Bpu {
-            &[1, 3, 6, 12]
-        } else {
-            &[1]
-        };
-        if !allowed.contains(&months) {
+        let prepay = Prepay::try_from(months)
+            .ok()
+            .filter(|p| category == Category::Bpu || *p == Prepay::One);
+        let Some(prepay) = prepay else {
             let message = if category == Category::Bpu {
                 format!(
                     "options.months {months} is not allowed: prepay 1, 3, 6 or 12 months (D-19)"
@@ -405,8 +430,8 @@ fn decode_options(
                 "options.months",
                 message,
             ));
-        }
-        options.months = months as u32;
+        };
+        options.prepay = prepay;
     }
     if let Some(v) = member(members, "holidays") {
         let Value::Array(items) = v else {
@@ -503,14 +528,125 @@ fn money_error(name: &str, e: WorkerError) -> ContractError {
     }
 }
 
-fn decode_pu(fields: &Fields<'_>) -> Result<PuWorker, ContractError> {
-    let missing = |name: &str| {
-        ContractError::at(
-            ErrorCode::MissingField,
-            path(name),
-            format!("participant.{name} is required"),
-        )
+fn missing(name: &str) -> ContractError {
+    ContractError::at(
+        ErrorCode::MissingField,
+        path(name),
+        format!("participant.{name} is required"),
+    )
+}
+
+/// Jakon: `wage` belongs to the wage method and `contract_value` to the
+/// contract method (D-23); the other one would be silently ignored, so it is
+/// `field_not_applicable`, like a field of another category.
+fn jakon_method_fields(fields: &Fields<'_>) -> Result<(), ContractError> {
+    let other = match text(fields, "method") {
+        Some("wage") => "contract_value",
+        Some("contract") => "wage",
+        _ => return Ok(()),
     };
+    match fields.get(other) {
+        Some(_) => Err(ContractError::at(
+            ErrorCode::FieldNotApplicable,
+            path(other),
+            format!(
+                "participant.{other} does not apply to method {} (D-23)",
+                text(fields, "method").unwrap_or_default()
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+fn nationality(fields: &Fields<'_>) -> Result<Nationality, ContractError> {
+    Ok(enumerated(fields, "nationality", Nationality::from_code, "wni, wna")?.unwrap_or_default())
+}
+
+fn decode_bpu(fields: &Fields<'_>) -> Result<BpuWorker, ContractError> {
+    let income = Income::new(integer(fields, "income").ok_or_else(|| missing("income"))?)
+        .map_err(|e| money_error("income", e))?;
+    let mut worker = BpuWorker::new(income);
+    worker.birth_date = date(fields, "birth_date");
+    worker.nationality = nationality(fields)?;
+    worker.sector =
+        enumerated(fields, "sector", Sector::from_code, "transport, other")?.unwrap_or_default();
+    worker.subsidised = boolean(fields, "subsidised").unwrap_or(false);
+    worker.opt_in = opt_in(fields)?;
+    worker.paid_through_2020_07 = boolean(fields, "paid_through_2020_07").unwrap_or(true);
+    Ok(worker)
+}
+
+fn decode_jakon(fields: &Fields<'_>) -> Result<JakonProject, ContractError> {
+    let method = match text(fields, "method") {
+        Some("wage") => JakonMethod::Wage(
+            Wage::new(integer(fields, "wage").ok_or_else(|| missing("wage"))?)
+                .map_err(|e| money_error("wage", e))?,
+        ),
+        Some("contract") => JakonMethod::Contract(
+            ContractValue::new(
+                integer(fields, "contract_value").ok_or_else(|| missing("contract_value"))?,
+            )
+            .map_err(|e| money_error("contract_value", e))?,
+        ),
+        Some(other) => {
+            return Err(ContractError::at(
+                ErrorCode::InvalidValue,
+                path("method"),
+                format!("participant.method \"{other}\" is not allowed: use one of wage, contract"),
+            ));
+        }
+        None => return Err(missing("method")),
+    };
+    let mut project = JakonProject::new(method);
+    project.birth_date = date(fields, "birth_date");
+    project.nationality = nationality(fields)?;
+    project.paid_through_2020_07 = boolean(fields, "paid_through_2020_07").unwrap_or(true);
+    Ok(project)
+}
+
+fn decode_pmi(fields: &Fields<'_>) -> Result<PmiWorker, ContractError> {
+    let channel = enumerated(fields, "channel", Channel::from_code, "agency, individual")?
+        .ok_or_else(|| missing("channel"))?;
+    let months = integer(fields, "contract_months").ok_or_else(|| missing("contract_months"))?;
+    let mut worker = PmiWorker::new(channel, months).map_err(|_| {
+        ContractError::at(
+            ErrorCode::InvalidContractMonths,
+            path("contract_months"),
+            format!(
+                "participant.contract_months {months} is not allowed: a contract is 1 to {MAX_CONTRACT_MONTHS} months (D-4), and 6, 12 or 24 from 2023-03 (D-25)"
+            ),
+        )
+    })?;
+    if let Some(n) = integer(fields, "extension_months") {
+        worker.extension_months = PmiWorker::extension_months(n).map_err(|_| {
+            ContractError::at(
+                ErrorCode::InvalidValue,
+                path("extension_months"),
+                format!(
+                    "participant.extension_months {n} is not allowed: 0 to {MAX_EXTENSION_MONTHS} months (D-4)"
+                ),
+            )
+        })?;
+    }
+    if let Some(n) = integer(fields, "jht_monthly") {
+        worker.jht_monthly = PmiWorker::jht_monthly(n).map_err(|_| jht_monthly_error(n))?;
+    }
+    worker.birth_date = date(fields, "birth_date");
+    Ok(worker)
+}
+
+/// The error for a PMI JHT amount that is not offered (D-27).
+pub(super) fn jht_monthly_error(amount: impl core::fmt::Display) -> ContractError {
+    ContractError::at(
+        ErrorCode::InvalidJhtMonthly,
+        path("jht_monthly"),
+        format!(
+            "participant.jht_monthly {amount} is not offered: choose 50000, 100000, 200000, 300000, 400000, 500000 or 600000, or 0 for none (D-27)"
+        ),
+    )
+}
+
+fn decode_pu(fields: &Fields<'_>) -> Result<PuWorker, ContractError> {
     let wage = Wage::new(integer(fields, "wage").ok_or_else(|| missing("wage"))?)
         .map_err(|e| money_error("wage", e))?;
     let risk_class =
@@ -531,8 +667,7 @@ fn decode_pu(fields: &Fields<'_>) -> Result<PuWorker, ContractError> {
     .ok_or_else(|| missing("scale"))?;
     let birth_date = date(fields, "birth_date").ok_or_else(|| missing("birth_date"))?;
     let mut worker = PuWorker::new(birth_date, wage, risk_class, scale);
-    worker.nationality =
-        enumerated(fields, "nationality", Nationality::from_code, "wni, wna")?.unwrap_or_default();
+    worker.nationality = nationality(fields)?;
     worker.industry = enumerated(
         fields,
         "industry",

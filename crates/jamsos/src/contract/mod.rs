@@ -20,8 +20,12 @@ pub use output::{
     ProgramEntry, Totals, VERSION,
 };
 
-use jamsos_contribution::{Assessment, ContributionError, Options, assess_pu};
-use jamsos_eligibility::EligibilityError;
+use jamsos_contribution::{
+    ContributionError, Options, assess_bpu, assess_jakon, assess_pmi, assess_pu,
+};
+use jamsos_eligibility::{EligibilityError, category};
+pub use jamsos_rules::pp_44_2015::{IncomeBracket, IncomeGrid, IncomeGridError};
+use jamsos_worker::Category;
 
 /// Maps a domain error to the contract's error object.
 fn domain_error(e: ContributionError) -> ContractError {
@@ -29,8 +33,20 @@ fn domain_error(e: ContributionError) -> ContractError {
         ContributionError::WageBelowFloor { .. } => {
             ContractError::at(ErrorCode::WageBelowFloor, "participant.wage", e.to_string())
         }
+        ContributionError::IncomeOutOfRange { .. } => ContractError::at(
+            ErrorCode::IncomeOutOfRange,
+            "participant.income",
+            e.to_string(),
+        ),
+        ContributionError::ContractMonthsNotOffered { .. } => ContractError::at(
+            ErrorCode::InvalidContractMonths,
+            "participant.contract_months",
+            e.to_string(),
+        ),
+        ContributionError::JhtMonthlyNotOffered { amount } => case::jht_monthly_error(amount),
         ContributionError::NoRuleInForce { .. }
         | ContributionError::DueAfterCalendarEnd { .. }
+        | ContributionError::PeriodAfterCalendarEnd { .. }
         | ContributionError::Eligibility(EligibilityError::NoRuleInForce { .. }) => {
             ContractError::at(ErrorCode::PeriodOutOfRange, "period", e.to_string())
         }
@@ -52,16 +68,36 @@ fn domain_error(e: ContributionError) -> ContractError {
     }
 }
 
+/// Settings of the library's caller that the contract's documents do not
+/// carry.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Settings<'a> {
+    /// The official BPU income grid (D-17); `None`: the built-in provisional
+    /// grid, and the warning `provisional_table`.
+    pub income_grid: Option<IncomeGrid<'a>>,
+}
+
 /// Assesses a decoded case.
-fn assess(case: &Case) -> Result<Assessment, ContractError> {
+fn assess(case: &Case, settings: &Settings<'_>) -> Result<ContributionResult, ContractError> {
+    let options = Options {
+        jp_for_foreigners: case.options.jp_for_foreigners,
+        holidays: &case.options.holidays,
+        income_grid: settings.income_grid,
+    };
+    let period = case.period;
     match &case.participant {
-        Participant::Pu(worker) => {
-            let options = Options {
-                jp_for_foreigners: case.options.jp_for_foreigners,
-                holidays: &case.options.holidays,
-            };
-            assess_pu(worker, case.period, &options).map_err(domain_error)
-        }
+        Participant::Pu(worker) => assess_pu(worker, period, &options)
+            .map(|a| ContributionResult::from_pu(&a))
+            .map_err(domain_error),
+        Participant::Bpu(worker) => assess_bpu(worker, period, case.options.prepay, &options)
+            .map(|a| ContributionResult::from_category(Category::Bpu, &a))
+            .map_err(domain_error),
+        Participant::Jakon(project) => assess_jakon(project, period, &options)
+            .map(|a| ContributionResult::from_category(Category::Jakon, &a))
+            .map_err(domain_error),
+        Participant::Pmi(worker) => assess_pmi(worker, period)
+            .map(|a| ContributionResult::from_category(Category::Pmi, &a))
+            .map_err(domain_error),
     }
 }
 
@@ -74,6 +110,10 @@ fn assess(case: &Case) -> Result<Assessment, ContractError> {
 /// assert_eq!(result.totals.employer, 89_000 + 30_000 + 370_000 + 200_000);
 /// assert_eq!(result.totals.worker, 200_000 + 100_000);
 ///
+/// // A market trader at the minimum income, October 2026 (PP 50/2025).
+/// let trader = r#"{"period": "2026-10", "participant": {"category": "bpu", "income": 1000000}}"#;
+/// assert_eq!(jamsos::contract::contribution(trader)?.totals.participant, 8_400);
+///
 /// let bad = r#"{"period": "2025-04", "participant": {"category": "pu",
 ///   "birth_date": "1990-05-17", "wage": 10000000, "risk_class": 6, "scale": "medium"}}"#;
 /// let error = jamsos::contract::contribution(bad).unwrap_err();
@@ -82,13 +122,60 @@ fn assess(case: &Case) -> Result<Assessment, ContractError> {
 /// # Ok::<(), jamsos::contract::ContractError>(())
 /// ```
 pub fn contribution(input: &str) -> Result<ContributionResult, ContractError> {
-    let case = decode(input)?;
-    Ok(ContributionResult::from_pu(&assess(&case)?))
+    contribution_with(input, &Settings::default())
 }
 
-/// `jamsos eligibility`: a case document in, the programs and PU dates out.
-/// The case is checked exactly as for [`contribution`] (CONTRACT.md §3).
+/// [`contribution`] with the caller's [`Settings`], e.g. the official BPU
+/// income grid.
+pub fn contribution_with(
+    input: &str,
+    settings: &Settings<'_>,
+) -> Result<ContributionResult, ContractError> {
+    assess(&decode(input)?, settings)
+}
+
+/// `jamsos eligibility`: a case document in, the programs (and for wage
+/// earners the pension-age dates) out. The case is checked exactly as for
+/// [`contribution`] (CONTRACT.md §3), so a case one command refuses the other
+/// refuses too.
 pub fn eligibility(input: &str) -> Result<EligibilityResult, ContractError> {
+    eligibility_with(input, &Settings::default())
+}
+
+/// [`eligibility`] with the caller's [`Settings`].
+pub fn eligibility_with(
+    input: &str,
+    settings: &Settings<'_>,
+) -> Result<EligibilityResult, ContractError> {
     let case = decode_for_eligibility(input)?;
-    Ok(EligibilityResult::from_pu(&assess(&case)?.eligibility))
+    let options = Options {
+        jp_for_foreigners: case.options.jp_for_foreigners,
+        holidays: &case.options.holidays,
+        income_grid: settings.income_grid,
+    };
+    let period = case.period;
+    let statuses = match &case.participant {
+        Participant::Pu(worker) => {
+            return assess_pu(worker, period, &options)
+                .map(|a| EligibilityResult::from_pu(&a.eligibility))
+                .map_err(domain_error);
+        }
+        // The amounts are computed and dropped so that every check of the
+        // contribution command applies (income grid, PMI package, JHT amount).
+        Participant::Bpu(worker) => assess_bpu(worker, period, case.options.prepay, &options)
+            .map(|_| category::bpu(worker, period)),
+        Participant::Jakon(project) => {
+            assess_jakon(project, period, &options).map(|_| category::jakon(project, period))
+        }
+        Participant::Pmi(worker) => {
+            assess_pmi(worker, period).map(|_| category::pmi(worker, period))
+        }
+    }
+    .map_err(domain_error)?
+    .map_err(|e| domain_error(e.into()))?;
+    Ok(EligibilityResult::from_statuses(
+        case.participant.category(),
+        period,
+        &statuses,
+    ))
 }

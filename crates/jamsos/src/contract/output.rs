@@ -1,7 +1,11 @@
 //! The contract's result documents (CONTRACT.md §1 and §3) as serde types.
 
-use jamsos_contribution::{Allocation, Assessment, Line};
+use jamsos_contribution::{
+    Allocation, Assessment, CategoryAssessment, Component as Part, Line, Totals as Sums, Warnings,
+};
+use jamsos_core::{Period, Rupiah};
 use jamsos_eligibility::{ProgramStatus, PuEligibility, Statuses};
+use jamsos_worker::Category;
 use serde::{Deserialize, Serialize};
 
 /// The contract version these types speak.
@@ -171,7 +175,12 @@ pub(crate) fn programs(statuses: &Statuses) -> Vec<ProgramEntry> {
     statuses.programs.iter().map(program_entry).collect()
 }
 
-fn line_entry(l: &Line) -> LineEntry {
+fn line_entry(l: &Line, parts: &[Part]) -> LineEntry {
+    let components: Vec<Component> = parts
+        .iter()
+        .filter(|c| c.program == l.program)
+        .map(component)
+        .collect();
     LineEntry {
         program: l.program.code().to_owned(),
         payer: l.payer.code().to_owned(),
@@ -181,7 +190,63 @@ fn line_entry(l: &Line) -> LineEntry {
         amount: l.amount.get(),
         rule: l.rule.to_owned(),
         source: l.citation().to_string(),
-        components: None,
+        components: (!components.is_empty()).then_some(components),
+    }
+}
+
+/// Digits grouped the English way, for the contract's English labels:
+/// `100,000,000`.
+fn grouped(amount: Rupiah) -> String {
+    let digits = amount.get().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A component's label for people, in English (the contract's `label`).
+fn component_label(part: &jamsos_contribution::Part) -> String {
+    use jamsos_contribution::Part;
+    match *part {
+        Part::Tier {
+            number,
+            from,
+            to,
+            portion,
+            rate,
+        } => match to {
+            Some(to) => format!(
+                "tier {number} (above {} up to {}): {rate} of {}",
+                grouped(from),
+                grouped(to),
+                grouped(portion)
+            ),
+            None => format!(
+                "tier {number} (above {}): {rate} of {}",
+                grouped(from),
+                grouped(portion)
+            ),
+        },
+        Part::BeforeWork => "before work, via a placement agency".to_owned(),
+        Part::Package { months } => format!("package for a {months}-month contract"),
+        Part::Extension { months, per_month } => format!(
+            "{months} month(s) beyond the contract at {} each",
+            grouped(per_month)
+        ),
+        _ => String::new(),
+    }
+}
+
+fn component(c: &Part) -> Component {
+    Component {
+        label: component_label(&c.part),
+        amount: c.amount.get(),
+        rule: c.rule.to_owned(),
+        source: c.citation().to_string(),
     }
 }
 
@@ -197,6 +262,25 @@ fn allocation_entry(a: &Allocation) -> AllocationEntry {
     }
 }
 
+fn notices(warnings: Warnings) -> Vec<Notice> {
+    warnings
+        .iter()
+        .map(|w| Notice {
+            code: w.code().to_owned(),
+            message: w.message().to_owned(),
+        })
+        .collect()
+}
+
+fn totals(t: &Sums) -> Totals {
+    Totals {
+        employer: t.employer.get(),
+        worker: t.worker.get(),
+        participant: t.participant.get(),
+        government: t.government.get(),
+    }
+}
+
 impl ContributionResult {
     /// The contract document for a wage earner's assessment.
     #[must_use]
@@ -204,26 +288,36 @@ impl ContributionResult {
         ContributionResult {
             version: VERSION,
             period: a.period.to_string(),
-            category: "pu".to_owned(),
+            category: Category::Pu.code().to_owned(),
             programs: programs(&a.eligibility.statuses),
-            lines: a.lines.iter().map(line_entry).collect(),
-            deferred: a.deferred.iter().map(line_entry).collect(),
+            lines: a.lines.iter().map(|l| line_entry(l, &[])).collect(),
+            deferred: a.deferred.iter().map(|l| line_entry(l, &[])).collect(),
             allocations: a.allocations.iter().map(allocation_entry).collect(),
-            totals: Totals {
-                employer: a.totals.employer.get(),
-                worker: a.totals.worker.get(),
-                participant: a.totals.participant.get(),
-                government: a.totals.government.get(),
-            },
+            totals: totals(&a.totals),
             due_date: Some(a.due_date.to_string()),
-            warnings: a
-                .warnings
-                .iter()
-                .map(|w| Notice {
-                    code: w.code().to_owned(),
-                    message: w.message().to_owned(),
-                })
-                .collect(),
+            warnings: notices(a.warnings),
+        }
+    }
+
+    /// The contract document for an informal worker's, a construction
+    /// project's or a migrant worker's assessment; `category` is its code.
+    #[must_use]
+    pub fn from_category<const N: usize>(
+        category: Category,
+        a: &CategoryAssessment<N>,
+    ) -> ContributionResult {
+        let parts: Vec<Part> = a.components.iter().copied().collect();
+        ContributionResult {
+            version: VERSION,
+            period: a.period.to_string(),
+            category: category.code().to_owned(),
+            programs: programs(&a.statuses),
+            lines: a.lines.iter().map(|l| line_entry(l, &parts)).collect(),
+            deferred: Vec::new(),
+            allocations: Vec::new(),
+            totals: totals(&a.totals),
+            due_date: a.due_date.map(|d| d.to_string()),
+            warnings: notices(a.warnings),
         }
     }
 }
@@ -233,13 +327,28 @@ impl EligibilityResult {
     #[must_use]
     pub fn from_pu(e: &PuEligibility) -> EligibilityResult {
         EligibilityResult {
-            version: VERSION,
-            period: e.period.to_string(),
-            category: "pu".to_owned(),
-            programs: programs(&e.statuses),
             pension_age_reached_on: e.pension_age_reached_on.map(|d| d.to_string()),
             last_jp_period: e.last_jp_period.map(|p| p.to_string()),
             jkp_participant: e.jkp_participant,
+            ..EligibilityResult::from_statuses(Category::Pu, e.period, &e.statuses)
+        }
+    }
+
+    /// The contract document with the programs only (BPU, Jakon, PMI).
+    #[must_use]
+    pub fn from_statuses(
+        category: Category,
+        period: Period,
+        statuses: &Statuses,
+    ) -> EligibilityResult {
+        EligibilityResult {
+            version: VERSION,
+            period: period.to_string(),
+            category: category.code().to_owned(),
+            programs: programs(statuses),
+            pension_age_reached_on: None,
+            last_jp_period: None,
+            jkp_participant: None,
         }
     }
 }

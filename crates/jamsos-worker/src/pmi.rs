@@ -1,0 +1,114 @@
+//! Indonesian migrant workers (Pekerja Migran Indonesia, PMI): the validated
+//! record (DECISIONS.md D-25 … D-27).
+
+use chrono::NaiveDate;
+use jamsos_core::Rupiah;
+
+use crate::WorkerError;
+use crate::pu::count;
+
+/// The longest contract accepted, in months (D-4).
+pub const MAX_CONTRACT_MONTHS: i64 = 60;
+/// The most extension months accepted (D-4).
+pub const MAX_EXTENSION_MONTHS: i64 = 60;
+/// The largest monthly JHT amount accepted before the regime's list is
+/// checked (D-4's monthly limit).
+const MAX_JHT_MONTHLY: i64 = 1_000_000_000_000;
+
+/// How the worker was placed (D-26).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Channel {
+    /// Through a placement agency (Pelaksana Penempatan, P3MI): pays the
+    /// before-work contribution too.
+    #[doc(alias = "P3MI")]
+    Agency,
+    /// Individually (PMI perseorangan): pays only the package.
+    #[doc(alias = "perseorangan")]
+    Individual,
+}
+
+impl Channel {
+    /// The contract's name: `agency` or `individual`.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Channel::Agency => "agency",
+            Channel::Individual => "individual",
+        }
+    }
+
+    /// The channel named `code`.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Channel> {
+        [Channel::Agency, Channel::Individual]
+            .into_iter()
+            .find(|c| c.code() == code)
+    }
+}
+
+/// A migrant worker's placement and choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PmiWorker {
+    /// Date of birth, if given (checked against the period, D-7a).
+    pub birth_date: Option<NaiveDate>,
+    /// Agency or individual (D-26).
+    pub channel: Channel,
+    /// The placement contract's length, 1 … 60 months (D-4, D-25).
+    pub contract_months: u8,
+    /// Months worked beyond the contract, 0 … 60 (D-25).
+    pub extension_months: u8,
+    /// Optional JHT per month; `None`: not joined (D-27).
+    pub jht_monthly: Option<Rupiah>,
+}
+
+impl PmiWorker {
+    /// A worker with no extension and no JHT.
+    ///
+    /// Errors: a contract length outside 1 … 60 months (D-4).
+    pub fn new(channel: Channel, contract_months: i64) -> Result<PmiWorker, WorkerError> {
+        Ok(PmiWorker {
+            birth_date: None,
+            channel,
+            contract_months: Self::contract_months(contract_months)?,
+            extension_months: 0,
+            jht_monthly: None,
+        })
+    }
+
+    /// A checked contract length (1 … 60 months, D-4).
+    pub fn contract_months(months: i64) -> Result<u8, WorkerError> {
+        // At most 60, so it fits.
+        count(months, 1, MAX_CONTRACT_MONTHS).map(|m| m as u8)
+    }
+
+    /// A checked number of extension months (0 … 60, D-4).
+    pub fn extension_months(months: i64) -> Result<u8, WorkerError> {
+        count(months, 0, MAX_EXTENSION_MONTHS).map(|m| m as u8)
+    }
+
+    /// A monthly JHT amount: 0 means not joined (D-27). Whether the amount is
+    /// one the regime offers is checked against the period's regime.
+    pub fn jht_monthly(amount: i64) -> Result<Option<Rupiah>, WorkerError> {
+        // Negative or absurd amounts are never offered.
+        count(amount, 0, MAX_JHT_MONTHLY).map(|a| (a > 0).then(|| Rupiah::new(a.unsigned_abs())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds_d4() {
+        assert!(PmiWorker::new(Channel::Agency, 0).is_err());
+        assert!(PmiWorker::new(Channel::Agency, 61).is_err());
+        assert_eq!(PmiWorker::extension_months(60), Ok(60));
+        assert!(PmiWorker::extension_months(-1).is_err());
+        assert_eq!(PmiWorker::jht_monthly(0), Ok(None));
+        assert_eq!(
+            PmiWorker::jht_monthly(50_000),
+            Ok(Some(Rupiah::new(50_000)))
+        );
+        assert!(PmiWorker::jht_monthly(-50_000).is_err());
+    }
+}
