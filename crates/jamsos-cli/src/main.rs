@@ -44,12 +44,22 @@ struct Human {
     lang: LangArg,
 }
 
+#[derive(clap::Args)]
+struct CaseArgs {
+    #[command(flatten)]
+    human: Human,
+    /// The official BPU income grid (PP 44/2015 Lampiran II) as CSV with the
+    /// header `from,to,nominal`, replacing the built-in provisional one (D-17).
+    #[arg(long, value_name = "FILE")]
+    income_grid: Option<std::path::PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// One contribution case (JSON) on standard input → the result (CONTRACT.md §1).
-    Contribution(Human),
+    Contribution(CaseArgs),
     /// One case on standard input → program status, pension age, JKP (CONTRACT.md §3).
-    Eligibility(Human),
+    Eligibility(CaseArgs),
     /// One benefit claim (JSON) on standard input → payable or not, and what it pays (CONTRACT.md §4).
     Benefit(Human),
     /// One late payment (JSON) on standard input → the due date and the fine (CONTRACT.md §5).
@@ -109,8 +119,34 @@ fn json<T: serde::Serialize>(value: &T) -> String {
         .unwrap_or_else(|e| format!("{{\"error\":{{\"code\":\"internal\",\"message\":\"{e}\"}}}}"))
 }
 
+/// Reads `--income-grid`; a grid that cannot be read or is malformed stops
+/// the command (exit 1), since no case could be answered with it.
+fn income_grid(args: &CaseArgs) -> Result<Vec<contract::IncomeBracket>, ExitCode> {
+    let Some(path) = &args.income_grid else {
+        return Ok(Vec::new());
+    };
+    std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))
+        .and_then(|text| contract::parse_income_grid(&text))
+        .map_err(|message| {
+            let _ = writeln!(std::io::stderr().lock(), "jamsos: --income-grid: {message}");
+            ExitCode::from(1)
+        })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let brackets = match &cli.command {
+        Command::Contribution(args) | Command::Eligibility(args) => match income_grid(args) {
+            Ok(brackets) => brackets,
+            Err(code) => return code,
+        },
+        _ => Vec::new(),
+    };
+    let settings = contract::Settings {
+        // Checked by `income_grid`; an empty list means the built-in grid.
+        income_grid: contract::IncomeGrid::official(&brackets).ok(),
+    };
     let input = match read_stdin() {
         Ok(input) => input,
         Err(e) => return fail(&e),
@@ -120,16 +156,20 @@ fn main() -> ExitCode {
         LangArg::En => Lang::En,
     };
     match &cli.command {
-        Command::Contribution(h) => match contract::contribution(&input) {
-            Ok(r) if h.pretty => emit(pretty::contribution(&r, lang(h)).trim_end()),
-            Ok(r) => emit(&json(&r)),
-            Err(e) => fail(&e),
-        },
-        Command::Eligibility(h) => match contract::eligibility(&input) {
-            Ok(r) if h.pretty => emit(pretty::eligibility(&r, lang(h)).trim_end()),
-            Ok(r) => emit(&json(&r)),
-            Err(e) => fail(&e),
-        },
+        Command::Contribution(CaseArgs { human: h, .. }) => {
+            match contract::contribution_with(&input, &settings) {
+                Ok(r) if h.pretty => emit(pretty::contribution(&r, lang(h)).trim_end()),
+                Ok(r) => emit(&json(&r)),
+                Err(e) => fail(&e),
+            }
+        }
+        Command::Eligibility(CaseArgs { human: h, .. }) => {
+            match contract::eligibility_with(&input, &settings) {
+                Ok(r) if h.pretty => emit(pretty::eligibility(&r, lang(h)).trim_end()),
+                Ok(r) => emit(&json(&r)),
+                Err(e) => fail(&e),
+            }
+        }
         Command::Benefit(h) => match contract::benefit(&input) {
             Ok(r) if h.pretty => emit(pretty::benefit(&r, lang(h)).trim_end()),
             Ok(r) => emit(&json(&r)),

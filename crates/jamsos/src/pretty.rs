@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 use jamsos_core::Rupiah;
 
 use crate::contract::{BenefitResult, FineResult};
-use crate::contract::{ContributionResult, EligibilityResult, LineEntry, ProgramEntry};
+use crate::contract::{
+    Component, ContributionResult, EligibilityResult, LineEntry, Notice, ProgramEntry,
+};
 
 /// The language of the breakdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -112,24 +114,104 @@ fn write_programs(out: &mut String, programs: &[ProgramEntry], lang: Lang) {
     }
 }
 
-fn write_lines(out: &mut String, title: &str, lines: &[LineEntry], lang: Lang) {
+fn category_name(code: &str, lang: Lang) -> &'static str {
+    match code {
+        "pu" => lang.pick("PU (penerima upah)", "PU (wage earner)"),
+        "bpu" => lang.pick("BPU (bukan penerima upah)", "BPU (informal worker)"),
+        "jakon" => lang.pick("Jakon (jasa konstruksi)", "Jakon (construction project)"),
+        "pmi" => lang.pick("PMI (pekerja migran Indonesia)", "PMI (migrant worker)"),
+        _ => "?",
+    }
+}
+
+/// A component's name, from its stable rule id; the contract's English label
+/// otherwise.
+fn component_name(c: &Component, lang: Lang) -> String {
+    if let Some((_, tier)) = c.rule.rsplit_once(".tier_") {
+        return format!("{} {tier}", lang.pick("lapis", "tier"));
+    }
+    match c.rule.as_str() {
+        "pmi.before_work" => lang
+            .pick("sebelum bekerja (lewat P3MI)", "before work (via agency)")
+            .to_owned(),
+        "pmi.package" => lang
+            .pick("selama dan setelah bekerja", "during and after work")
+            .to_owned(),
+        "pmi.extension" => lang
+            .pick("bulan di luar masa kontrak", "months beyond the contract")
+            .to_owned(),
+        _ => c.label.clone(),
+    }
+}
+
+/// A warning in the reader's language (the contract's message is English).
+fn warning_text(w: &Notice, lang: Lang) -> String {
+    let id = match w.code.as_str() {
+        "jp_ceiling_stale" => {
+            "JP dihitung dengan batas upah terbaru yang sudah setahun atau lebih; batas baru seharusnya sudah terbit (D-6)"
+        }
+        "wage_below_minimum" => {
+            "upah di bawah UMP terendah; perlu persetujuan BPJS (SE BPJS B/12/012023; D-8)"
+        }
+        "under_18" => {
+            "peserta belum berusia 18 tahun pada awal bulan iuran; tidak ada batas usia yang diterapkan (D-22)"
+        }
+        "extension_not_charged" => {
+            "bulan di luar masa kontrak tidak dikenai iuran menurut Permenaker 18/2018 (D-25)"
+        }
+        "provisional_table" => {
+            "tabel penghasilan BPU (PP 44/2015 Lampiran II) masih sementara: iuran dihitung 1% dan 2% dari penghasilan yang dilaporkan (D-17)"
+        }
+        _ => return w.message.clone(),
+    };
+    match lang {
+        Lang::Id => id.to_owned(),
+        Lang::En => w.message.clone(),
+    }
+}
+
+fn write_lines(out: &mut String, title: &str, lines: &[LineEntry], period: &str, lang: Lang) {
     if lines.is_empty() {
         return;
     }
     let _ = writeln!(out, "{title}");
+    // A BPU prepayment bills several months: show each line's month.
+    let several_months = lines.iter().any(|l| l.period != period);
     for l in lines {
         let how = match (&l.base, &l.rate) {
             (Some(base), Some(rate)) => format!("{} × {}", percent(rate, lang), rupiah(*base)),
+            (Some(base), None) => format!(
+                "{} {}",
+                lang.pick(
+                    "tarif bertingkat atas nilai kontrak",
+                    "marginal tiers on the contract value"
+                ),
+                rupiah(*base)
+            ),
+            _ if l.program == "jkk_jkm" => lang.pick("paket", "package").to_owned(),
             _ => lang.pick("tetap", "flat").to_owned(),
+        };
+        let month = if several_months {
+            format!("{} ", l.period)
+        } else {
+            String::new()
         };
         let _ = writeln!(
             out,
-            "  {:<5} {:<14} {:>16}  {how}  [{}]",
+            "  {month}{:<7} {:<14} {:>16}  {how}  [{}]",
             l.program.to_uppercase(),
             payer_name(&l.payer, lang),
             rupiah(l.amount),
             l.source
         );
+        for c in l.components.iter().flatten() {
+            let _ = writeln!(
+                out,
+                "      · {:<30} {:>16}",
+                component_name(c, lang),
+                rupiah(c.amount)
+            );
+        }
     }
 }
 
@@ -137,27 +219,39 @@ fn write_lines(out: &mut String, title: &str, lines: &[LineEntry], lang: Lang) {
 #[must_use]
 pub fn contribution(r: &ContributionResult, lang: Lang) -> String {
     let mut out = String::new();
+    let last = r
+        .lines
+        .iter()
+        .map(|l| l.period.as_str())
+        .max()
+        .unwrap_or(&r.period);
+    let months = if last == r.period {
+        r.period.clone()
+    } else {
+        format!("{} {} {last}", r.period, lang.pick("s.d.", "to"))
+    };
     let _ = writeln!(
         out,
-        "{} {} — {}",
+        "{} {months} — {}",
         lang.pick(
             "Iuran BPJS Ketenagakerjaan, bulan",
             "BPJS Ketenagakerjaan contributions, period"
         ),
-        r.period,
-        r.category.to_uppercase()
+        category_name(&r.category, lang)
     );
     write_programs(&mut out, &r.programs, lang);
     write_lines(
         &mut out,
         lang.pick("Rincian iuran:", "Contribution lines:"),
         &r.lines,
+        &r.period,
         lang,
     );
     write_lines(
         &mut out,
         lang.pick("Ditangguhkan (PP 49/2020):", "Deferred (PP 49/2020):"),
         &r.deferred,
+        &r.period,
         lang,
     );
     if !r.allocations.is_empty() {
@@ -197,8 +291,20 @@ pub fn contribution(r: &ContributionResult, lang: Lang) -> String {
             );
         }
     }
-    if let Some(due) = &r.due_date {
-        let _ = writeln!(out, "{} {due}", lang.pick("Jatuh tempo:", "Due date:"));
+    match &r.due_date {
+        Some(due) => {
+            let _ = writeln!(out, "{} {due}", lang.pick("Jatuh tempo:", "Due date:"));
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    "Jatuh tempo: tidak ada (dibayar sekali untuk masa penempatan)",
+                    "Due date: none (paid once for the placement)"
+                )
+            );
+        }
     }
     for w in &r.warnings {
         let _ = writeln!(
@@ -206,7 +312,7 @@ pub fn contribution(r: &ContributionResult, lang: Lang) -> String {
             "{} {}: {}",
             lang.pick("Perhatian —", "Warning —"),
             w.code,
-            w.message
+            warning_text(w, lang)
         );
     }
     out
@@ -221,7 +327,7 @@ pub fn eligibility(r: &EligibilityResult, lang: Lang) -> String {
         "{} {} — {}",
         lang.pick("Kepesertaan, bulan", "Eligibility, period"),
         r.period,
-        r.category.to_uppercase()
+        category_name(&r.category, lang)
     );
     write_programs(&mut out, &r.programs, lang);
     if let Some(d) = &r.pension_age_reached_on {

@@ -8,10 +8,12 @@ mod case;
 mod error;
 mod fields;
 mod fine;
+mod grid;
 mod output;
 
 pub use benefit::{BenefitResult, MAX_CLAIM_AMOUNT, PaymentEntry, benefit, decode_claim};
 pub use fine::{FineResult, fine};
+pub use grid::parse_income_grid;
 
 pub use case::{Case, CaseOptions, Participant, decode, decode_for_eligibility};
 pub use error::{ContractError, ErrorCode};
