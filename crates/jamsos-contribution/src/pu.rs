@@ -361,6 +361,20 @@ mod tests {
                 .iter()
                 .flat_map(|e| [e.value.from_jkk, e.value.from_jkm]),
         );
+        // BPU (D-17, D-21) and Jakon (D-23, D-24) rates take the same factors.
+        rates.extend(pp_44_2015::JKK_BPU.entries.iter().map(|e| e.value));
+        rates.extend(
+            pp_44_2015::JAKON_WAGE
+                .entries
+                .iter()
+                .flat_map(|e| [e.value.jkk, e.value.jkm]),
+        );
+        rates.extend(
+            pp_44_2015::JAKON_CONTRACT
+                .entries
+                .iter()
+                .flat_map(|e| e.value.iter().flat_map(|t| [t.jkk, t.jkm])),
+        );
         let mut factors = std::vec::Vec::new();
         for e in RELIEF.entries.iter().filter_map(|e| e.value) {
             factors.extend([
@@ -375,6 +389,15 @@ mod tests {
                 .iter()
                 .filter_map(|e| e.value)
                 .map(|d| d.factor),
+        );
+        factors.extend(
+            [
+                &jamsos_rules::pp_50_2025::TRANSPORT,
+                &jamsos_rules::pp_50_2025::OTHER,
+            ]
+            .iter()
+            .flat_map(|t| t.entries.iter().filter_map(|e| e.value))
+            .map(|d| d.factor),
         );
         assert!(!factors.is_empty());
         for rate in &rates {

@@ -61,6 +61,11 @@ pub enum IncomeGridError {
         /// The bracket's position, from 0.
         index: usize,
     },
+    /// Bracket `index` pays on a nominal income of zero (D-4: at least Rp1).
+    ZeroNominal {
+        /// The bracket's position, from 0.
+        index: usize,
+    },
     /// Bracket `index` does not start after the previous one ends.
     Overlap {
         /// The bracket's position, from 0.
@@ -76,6 +81,12 @@ impl core::fmt::Display for IncomeGridError {
                 f,
                 "income bracket {index} must start at 1 rupiah or more and end at or after its start"
             ),
+            IncomeGridError::ZeroNominal { index } => {
+                write!(
+                    f,
+                    "income bracket {index} must pay on a nominal income of at least 1 rupiah"
+                )
+            }
             IncomeGridError::Overlap { index } => write!(
                 f,
                 "income bracket {index} must start after the previous bracket ends (sorted, no overlap)"
@@ -99,8 +110,8 @@ pub struct IncomeGrid<'a> {
 
 impl<'a> IncomeGrid<'a> {
     /// A caller's official grid, checked: at least one bracket, each starting
-    /// at 1 rupiah or more and not ending before it starts, sorted, with no
-    /// overlap. Gaps are allowed: an income in a gap is out of range.
+    /// at 1 rupiah or more, not ending before it starts and paying on a nominal
+    /// income of at least 1 rupiah (D-4), sorted, with no overlap. Gaps are allowed: an income in a gap is out of range.
     pub fn official(brackets: &'a [IncomeBracket]) -> Result<IncomeGrid<'a>, IncomeGridError> {
         if brackets.is_empty() {
             return Err(IncomeGridError::Empty);
@@ -109,6 +120,9 @@ impl<'a> IncomeGrid<'a> {
         for (index, b) in brackets.iter().enumerate() {
             if b.from == Rupiah::ZERO || b.to < b.from {
                 return Err(IncomeGridError::InvertedBracket { index });
+            }
+            if b.nominal == Some(Rupiah::ZERO) {
+                return Err(IncomeGridError::ZeroNominal { index });
             }
             if previous_end.is_some_and(|end| b.from <= end) {
                 return Err(IncomeGridError::Overlap { index });

@@ -80,3 +80,91 @@ fn pu_tables_start_with_the_programs() {
         assert_eq!(first, Some(PROGRAMS_START));
     }
 }
+
+/// D-24: each Jakon tier below the last is a whole number of rupiah at every
+/// rate and under the PP 49/2020 factor, so the rounded tier components of a
+/// line add up to the line rounded once; the bounds rise.
+#[test]
+fn jakon_tiers_are_whole_rupiah() {
+    use jamsos_core::{Rate, Rupiah};
+    use jamsos_rules::pp_44_2015::JAKON_CONTRACT;
+    use jamsos_rules::pp_49_2020::RELIEF;
+
+    let factors: Vec<Rate> = std::iter::once(Rate::ONE)
+        .chain(
+            RELIEF
+                .entries
+                .iter()
+                .filter_map(|e| e.value.map(|r| r.jkk_jkm_factor)),
+        )
+        .collect();
+    for entry in JAKON_CONTRACT.entries {
+        let mut lower = Rupiah::ZERO;
+        for (i, tier) in entry.value.iter().enumerate() {
+            let Some(up_to) = tier.up_to else {
+                assert_eq!(i, entry.value.len() - 1, "only the last tier is open");
+                continue;
+            };
+            assert!(up_to > lower, "tier {} does not rise", i + 1);
+            let width = up_to.checked_sub(lower).unwrap_or(Rupiah::ZERO);
+            for factor in &factors {
+                for rate in [tier.jkk, tier.jkm] {
+                    let rate = rate.checked_mul(*factor).unwrap_or(Rate::ZERO);
+                    let exact = rate.apply_exact(width);
+                    assert_eq!(
+                        exact.units() % u128::from(Rate::ONE.units()),
+                        0,
+                        "tier {} at {rate} is not whole rupiah",
+                        i + 1
+                    );
+                }
+            }
+            lower = up_to;
+        }
+    }
+}
+
+/// D-17, D-4: a caller's grid is refused when empty, inverted, overlapping or
+/// paying on nothing; gaps are allowed and fall outside the grid.
+#[test]
+fn official_income_grids_are_checked() {
+    use jamsos_core::Rupiah;
+    use jamsos_rules::pp_44_2015::{IncomeBracket, IncomeGrid, IncomeGridError};
+    let b = |from: u64, to: u64, nominal: Option<u64>| IncomeBracket {
+        from: Rupiah::new(from),
+        to: Rupiah::new(to),
+        nominal: nominal.map(Rupiah::new),
+    };
+    assert_eq!(IncomeGrid::official(&[]), Err(IncomeGridError::Empty));
+    assert_eq!(
+        IncomeGrid::official(&[b(10, 5, None)]),
+        Err(IncomeGridError::InvertedBracket { index: 0 })
+    );
+    assert_eq!(
+        IncomeGrid::official(&[b(1, 10, Some(0))]),
+        Err(IncomeGridError::ZeroNominal { index: 0 })
+    );
+    assert_eq!(
+        IncomeGrid::official(&[b(1, 10, None), b(10, 20, None)]),
+        Err(IncomeGridError::Overlap { index: 1 })
+    );
+    let brackets = [
+        b(1_000_000, 1_099_999, Some(1_000_000)),
+        b(1_200_000, 1_300_000, None),
+    ];
+    let grid = IncomeGrid::official(&brackets).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!grid.is_provisional());
+    assert_eq!(
+        grid.nominal(Rupiah::new(1_050_000)),
+        Some(Rupiah::new(1_000_000))
+    );
+    assert_eq!(grid.nominal(Rupiah::new(1_150_000)), None);
+    assert_eq!(
+        grid.nominal(Rupiah::new(1_250_000)),
+        Some(Rupiah::new(1_250_000))
+    );
+    assert_eq!(
+        grid.range(),
+        Some((Rupiah::new(1_000_000), Rupiah::new(1_300_000)))
+    );
+}

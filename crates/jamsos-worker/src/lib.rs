@@ -1,5 +1,6 @@
 //! Who a participant is: the four categories, the employer's scale and JKK risk
-//! group, nationality, industry, and the validated wage-earner record that the
+//! group, nationality, industry, and each category's validated record
+//! ([`PuWorker`], [`BpuWorker`], [`JakonProject`], [`PmiWorker`]) that the
 //! eligibility and contribution crates read.
 //!
 //! Every value is checked when it is made: a risk group outside 1…5, a wage of
