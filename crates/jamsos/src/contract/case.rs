@@ -16,8 +16,8 @@ use super::fields::{Kind, check_type};
 use crate::json::{self, Value, is_integer_literal};
 
 /// Which categories may carry a field: `[pu, bpu, jakon, pmi]` (CONTRACT.md §1).
-struct FieldSpec {
-    name: &'static str,
+pub(crate) struct FieldSpec {
+    pub(crate) name: &'static str,
     kind: Kind,
     applies: [bool; 4],
 }
@@ -32,9 +32,47 @@ const fn spec(name: &'static str, kind: Kind, applies: [bool; 4]) -> FieldSpec {
 
 const ALL: [bool; 4] = [true, true, true, true];
 const PU: [bool; 4] = [true, false, false, false];
+const BPU: [bool; 4] = [false, true, false, false];
+const JAKON: [bool; 4] = [false, false, true, false];
+const PMI: [bool; 4] = [false, false, false, true];
 
-/// Every participant field of the contract, in the table's order.
-static PARTICIPANT_FIELDS: &[FieldSpec] = &[
+/// The participant fields, in the order of [`PARTICIPANT_FIELDS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(usize)]
+enum F {
+    Category,
+    BirthDate,
+    Nationality,
+    Wage,
+    RiskClass,
+    Scale,
+    RegisteredOn,
+    JknMember,
+    OptIn,
+    Industry,
+    ActiveWorkers,
+    PaidJkkThrough2025_01,
+    PaidThrough2020_07,
+    Income,
+    Sector,
+    Subsidised,
+    Method,
+    ContractValue,
+    Channel,
+    ContractMonths,
+    ExtensionMonths,
+    JhtMonthly,
+}
+
+/// The position of `category` among the participant fields.
+pub(crate) const CATEGORY_FIELD: usize = F::Category as usize;
+
+/// How many participant fields the contract has.
+const FIELD_COUNT: usize = 22;
+
+/// Every participant field of the contract, in the table's order (indexed by
+/// [`F`]).
+pub(crate) static PARTICIPANT_FIELDS: [FieldSpec; FIELD_COUNT] = [
     spec("category", Kind::Text, ALL),
     spec("birth_date", Kind::Date, ALL),
     spec("nationality", Kind::Text, [true, true, true, false]),
@@ -52,24 +90,21 @@ static PARTICIPANT_FIELDS: &[FieldSpec] = &[
         Kind::Bool,
         [true, true, true, false],
     ),
-    spec("income", Kind::Integer, [false, true, false, false]),
-    spec("sector", Kind::Text, [false, true, false, false]),
-    spec("subsidised", Kind::Bool, [false, true, false, false]),
-    spec("method", Kind::Text, [false, false, true, false]),
-    spec("contract_value", Kind::Integer, [false, false, true, false]),
-    spec("channel", Kind::Text, [false, false, false, true]),
-    spec(
-        "contract_months",
-        Kind::Integer,
-        [false, false, false, true],
-    ),
-    spec(
-        "extension_months",
-        Kind::Integer,
-        [false, false, false, true],
-    ),
-    spec("jht_monthly", Kind::Integer, [false, false, false, true]),
+    spec("income", Kind::Integer, BPU),
+    spec("sector", Kind::Text, BPU),
+    spec("subsidised", Kind::Bool, BPU),
+    spec("method", Kind::Text, JAKON),
+    spec("contract_value", Kind::Integer, JAKON),
+    spec("channel", Kind::Text, PMI),
+    spec("contract_months", Kind::Integer, PMI),
+    spec("extension_months", Kind::Integer, PMI),
+    spec("jht_monthly", Kind::Integer, PMI),
 ];
+
+/// The position of the participant field `name`, if it is one.
+pub(crate) fn field_index(name: &str) -> Option<usize> {
+    PARTICIPANT_FIELDS.iter().position(|s| s.name == name)
+}
 
 const OPTION_FIELDS: [&str; 3] = ["jp_for_foreigners", "months", "holidays"];
 
@@ -131,17 +166,46 @@ impl Participant {
     }
 }
 
-/// A participant's non-null fields, type-checked.
-struct Fields<'a> {
-    members: Vec<(&'static FieldSpec, &'a Value)>,
+/// A participant field's raw value: a JSON value, or a CSV cell read with the
+/// roster's cell syntax (CONTRACT.md §2).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Raw<'a> {
+    /// From a JSON case.
+    Json(&'a Value),
+    /// From a CSV roster: non-empty text.
+    Cell(&'a str),
+}
+
+/// A participant's present (non-null, non-empty) fields, by position; no
+/// allocation, so a roster row decodes without touching the heap.
+#[derive(Clone, Copy)]
+pub(crate) struct Fields<'a> {
+    values: [Option<Raw<'a>>; FIELD_COUNT],
 }
 
 impl<'a> Fields<'a> {
-    fn get(&self, name: &str) -> Option<&'a Value> {
-        self.members
+    pub(crate) const fn new() -> Fields<'a> {
+        Fields {
+            values: [None; FIELD_COUNT],
+        }
+    }
+
+    /// Sets the field at `index` (from [`field_index`]).
+    pub(crate) fn set(&mut self, index: usize, raw: Raw<'a>) {
+        if let Some(slot) = self.values.get_mut(index) {
+            *slot = Some(raw);
+        }
+    }
+
+    fn get(&self, field: F) -> Option<Raw<'a>> {
+        self.values.get(field as usize).copied().flatten()
+    }
+
+    fn present(&self) -> impl Iterator<Item = (&'static FieldSpec, Raw<'a>)> + '_ {
+        PARTICIPANT_FIELDS
             .iter()
-            .find(|(s, _)| s.name == name)
-            .map(|(_, v)| *v)
+            .zip(self.values.iter())
+            .filter_map(|(spec, v)| v.map(|v| (spec, v)))
     }
 }
 
@@ -245,66 +309,22 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
     })?;
 
     // 4. Category.
-    let category_value = member(participant, "category").ok_or_else(|| {
-        ContractError::at(
-            ErrorCode::MissingField,
-            path("category"),
-            "participant.category is required: pu, bpu, jakon or pmi",
-        )
-    })?;
-    let Value::String(category_text) = category_value else {
-        return Err(ContractError::at(
-            ErrorCode::InvalidType,
-            path("category"),
-            format!(
-                "participant.category must be a string, not {}",
-                category_value.kind()
-            ),
-        ));
-    };
-    let category = Category::from_code(category_text).ok_or_else(|| {
-        ContractError::at(
-            ErrorCode::InvalidValue,
-            path("category"),
-            format!("unknown category \"{category_text}\": allowed are pu, bpu, jakon, pmi"),
-        )
-    })?;
+    let category = category(member(participant, "category").map(Raw::Json))?;
+
     // 5. Unknown or not applicable fields.
-    let mut fields = Fields {
-        members: Vec::new(),
-    };
+    let mut fields = Fields::new();
     for (key, value) in participant {
-        let spec = PARTICIPANT_FIELDS
-            .iter()
-            .find(|s| s.name == key)
-            .ok_or_else(|| {
-                ContractError::at(
-                    ErrorCode::UnknownField,
-                    path(key),
-                    format!("unknown field participant.{key}"),
-                )
-            })?;
-        if !spec
-            .applies
-            .get(category_index(category))
-            .copied()
-            .unwrap_or(false)
-        {
-            return Err(ContractError::at(
-                ErrorCode::FieldNotApplicable,
+        let index = field_index(key).ok_or_else(|| {
+            ContractError::at(
+                ErrorCode::UnknownField,
                 path(key),
-                format!(
-                    "participant.{key} does not apply to category {}",
-                    category.code()
-                ),
-            ));
-        }
+                format!("unknown field participant.{key}"),
+            )
+        })?;
+        applicable(index, category)?;
         if *value != Value::Null {
-            fields.members.push((spec, value));
+            fields.set(index, Raw::Json(value));
         }
-    }
-    if category == Category::Jakon {
-        jakon_method_fields(&fields)?;
     }
     if let Some((k, _)) = options
         .iter()
@@ -317,32 +337,109 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
         ));
     }
 
+    // 6 … 10.
+    decode_fields(period, category, &fields, || {
+        decode_options(options, category, read_months)
+    })
+}
+
+/// Step 4: the category, required and one of the four.
+pub(crate) fn category(raw: Option<Raw<'_>>) -> Result<Category, ContractError> {
+    let raw = raw.ok_or_else(|| {
+        ContractError::at(
+            ErrorCode::MissingField,
+            path("category"),
+            "participant.category is required: pu, bpu, jakon or pmi",
+        )
+    })?;
+    let text = match raw {
+        Raw::Json(Value::String(s)) => s.as_str(),
+        Raw::Cell(s) => s,
+        Raw::Json(other) => {
+            return Err(ContractError::at(
+                ErrorCode::InvalidType,
+                path("category"),
+                format!(
+                    "participant.category must be a string, not {}",
+                    other.kind()
+                ),
+            ));
+        }
+    };
+    Category::from_code(text).ok_or_else(|| {
+        ContractError::at(
+            ErrorCode::InvalidValue,
+            path("category"),
+            format!("unknown category \"{text}\": allowed are pu, bpu, jakon, pmi"),
+        )
+    })
+}
+
+/// Step 5: a present field must apply to the category (CONTRACT.md §1).
+pub(crate) fn applicable(index: usize, category: Category) -> Result<(), ContractError> {
+    let Some(spec) = PARTICIPANT_FIELDS.get(index) else {
+        return Ok(());
+    };
+    if spec
+        .applies
+        .get(category_index(category))
+        .copied()
+        .unwrap_or(false)
+    {
+        Ok(())
+    } else {
+        Err(ContractError::at(
+            ErrorCode::FieldNotApplicable,
+            path(spec.name),
+            format!(
+                "participant.{} does not apply to category {}",
+                spec.name,
+                category.code()
+            ),
+        ))
+    }
+}
+
+/// Steps 5 (Jakon's method fields) to 10, once the present fields are known:
+/// types, required fields, options (`options` runs only when the earlier
+/// steps pass), period range, amounts and values.
+pub(crate) fn decode_fields(
+    period: Period,
+    category: Category,
+    fields: &Fields<'_>,
+    options: impl FnOnce() -> Result<CaseOptions, ContractError>,
+) -> Result<Case, ContractError> {
+    if category == Category::Jakon {
+        jakon_method_fields(fields)?;
+    }
+
     // 6. Field types.
-    for (spec, value) in &fields.members {
-        check_type(&path(spec.name), spec.kind, value)?;
+    for (spec, raw) in fields.present() {
+        check_raw(spec, raw)?;
     }
 
     // 7. Required fields.
-    let required: &[&str] = match category {
-        Category::Pu => &["birth_date", "wage", "risk_class", "scale"],
-        Category::Bpu => &["income"],
-        Category::Jakon => match self::text(&fields, "method") {
-            Some("wage") => &["method", "wage"],
-            Some("contract") => &["method", "contract_value"],
-            _ => &["method"],
+    let required: &[F] = match category {
+        Category::Pu => &[F::BirthDate, F::Wage, F::RiskClass, F::Scale],
+        Category::Bpu => &[F::Income],
+        Category::Jakon => match text(fields, F::Method) {
+            Some("wage") => &[F::Method, F::Wage],
+            Some("contract") => &[F::Method, F::ContractValue],
+            _ => &[F::Method],
         },
-        Category::Pmi => &["channel", "contract_months"],
+        Category::Pmi => &[F::Channel, F::ContractMonths],
     };
-    if let Some(name) = required.iter().find(|name| fields.get(name).is_none()) {
+    if let Some(field) = required.iter().find(|f| fields.get(**f).is_none()) {
+        let name = name(*field);
         return Err(ContractError::at(
             ErrorCode::MissingField,
             path(name),
             format!(
                 "participant.{name} is required for category {}{}",
                 category.code(),
-                match (category, *name) {
-                    (Category::Jakon, "wage") => " with method wage (D-23)",
-                    (Category::Jakon, "contract_value") => " with method contract (D-23)",
+                match (category, field) {
+                    (Category::Jakon, F::Wage) => " with method wage (D-23)",
+                    (Category::Jakon, F::ContractValue) => " with method contract (D-23)",
                     _ => "",
                 }
             ),
@@ -350,7 +447,7 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
     }
 
     // 8. Options.
-    let options = decode_options(options, category, read_months)?;
+    let options = options()?;
 
     // 9. Period range.
     if period < jamsos_rules::PROGRAMS_START {
@@ -366,16 +463,61 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
 
     // 10. Amounts and values.
     let participant = match category {
-        Category::Pu => Participant::Pu(decode_pu(&fields)?),
-        Category::Bpu => Participant::Bpu(decode_bpu(&fields)?),
-        Category::Jakon => Participant::Jakon(decode_jakon(&fields)?),
-        Category::Pmi => Participant::Pmi(decode_pmi(&fields)?),
+        Category::Pu => Participant::Pu(decode_pu(fields)?),
+        Category::Bpu => Participant::Bpu(decode_bpu(fields)?),
+        Category::Jakon => Participant::Jakon(decode_jakon(fields)?),
+        Category::Pmi => Participant::Pmi(decode_pmi(fields)?),
     };
     Ok(Case {
         period,
         participant,
         options,
     })
+}
+
+/// A field's name in the contract.
+fn name(field: F) -> &'static str {
+    PARTICIPANT_FIELDS
+        .get(field as usize)
+        .map_or("participant", |s| s.name)
+}
+
+/// Step 6 for one field: a JSON value's type, or a roster cell's syntax
+/// (CONTRACT.md §2: integers are ASCII digits with an optional leading `-`,
+/// booleans exactly `true` or `false`, dates exactly `YYYY-MM-DD`).
+fn check_raw(spec: &FieldSpec, raw: Raw<'_>) -> Result<(), ContractError> {
+    let path = path(spec.name);
+    match raw {
+        Raw::Json(value) => check_type(&path, spec.kind, value),
+        Raw::Cell(cell) => {
+            let wrong = |expected: &str| {
+                ContractError::at(
+                    ErrorCode::InvalidType,
+                    &path,
+                    format!("{path} must be {expected}, not \"{cell}\""),
+                )
+            };
+            match spec.kind {
+                Kind::Integer if is_integer_cell(cell) => Ok(()),
+                Kind::Integer => Err(wrong("an integer (ASCII digits, optional leading -)")),
+                Kind::Bool if cell == "true" || cell == "false" => Ok(()),
+                Kind::Bool => Err(wrong("true or false")),
+                Kind::Date if parse_date(cell).is_some() => Ok(()),
+                Kind::Date => Err(ContractError::at(
+                    ErrorCode::InvalidDate,
+                    &path,
+                    format!("{path} \"{cell}\" is not a real date YYYY-MM-DD"),
+                )),
+                Kind::Text | Kind::TextList => Ok(()),
+            }
+        }
+    }
+}
+
+/// `-?[0-9]+`: the roster's integer syntax.
+fn is_integer_cell(cell: &str) -> bool {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn decode_options(
@@ -464,43 +606,48 @@ fn decode_options(
 
 /// An integer field's value; digits beyond `i64` saturate (and then fail the
 /// range checks with a clear message).
-fn integer(fields: &Fields<'_>, name: &str) -> Option<i64> {
-    match fields.get(name)? {
-        Value::Number(n) => Some(n.parse::<i64>().unwrap_or(if n.starts_with('-') {
-            i64::MIN
-        } else {
-            i64::MAX
-        })),
-        _ => None,
+fn integer(fields: &Fields<'_>, field: F) -> Option<i64> {
+    let digits = match fields.get(field)? {
+        Raw::Json(Value::Number(n)) => n.as_str(),
+        Raw::Cell(s) => s,
+        Raw::Json(_) => return None,
+    };
+    Some(digits.parse::<i64>().unwrap_or(if digits.starts_with('-') {
+        i64::MIN
+    } else {
+        i64::MAX
+    }))
+}
+
+fn text<'a>(fields: &Fields<'a>, field: F) -> Option<&'a str> {
+    match fields.get(field)? {
+        Raw::Json(Value::String(s)) => Some(s),
+        Raw::Cell(s) => Some(s),
+        Raw::Json(_) => None,
     }
 }
 
-fn text<'a>(fields: &Fields<'a>, name: &str) -> Option<&'a str> {
-    match fields.get(name)? {
-        Value::String(s) => Some(s),
-        _ => None,
+fn boolean(fields: &Fields<'_>, field: F) -> Option<bool> {
+    match fields.get(field)? {
+        Raw::Json(Value::Bool(b)) => Some(*b),
+        Raw::Cell(s) => Some(s == "true"),
+        Raw::Json(_) => None,
     }
 }
 
-fn boolean(fields: &Fields<'_>, name: &str) -> Option<bool> {
-    match fields.get(name)? {
-        Value::Bool(b) => Some(*b),
-        _ => None,
-    }
-}
-
-fn date(fields: &Fields<'_>, name: &str) -> Option<NaiveDate> {
-    text(fields, name).and_then(parse_date)
+fn date(fields: &Fields<'_>, field: F) -> Option<NaiveDate> {
+    text(fields, field).and_then(parse_date)
 }
 
 /// A closed set of names, or `invalid_value` listing what is allowed.
 fn enumerated<T>(
     fields: &Fields<'_>,
-    name: &str,
+    field: F,
     from_code: fn(&str) -> Option<T>,
     allowed: &str,
 ) -> Result<Option<T>, ContractError> {
-    text(fields, name)
+    let name = name(field);
+    text(fields, field)
         .map(|s| {
             from_code(s).ok_or_else(|| {
                 ContractError::at(
@@ -540,18 +687,18 @@ fn missing(name: &str) -> ContractError {
 /// contract method (D-23); the other one would be silently ignored, so it is
 /// `field_not_applicable`, like a field of another category.
 fn jakon_method_fields(fields: &Fields<'_>) -> Result<(), ContractError> {
-    let other = match text(fields, "method") {
-        Some("wage") => "contract_value",
-        Some("contract") => "wage",
+    let (other, field) = match text(fields, F::Method) {
+        Some("wage") => ("contract_value", F::ContractValue),
+        Some("contract") => ("wage", F::Wage),
         _ => return Ok(()),
     };
-    match fields.get(other) {
+    match fields.get(field) {
         Some(_) => Err(ContractError::at(
             ErrorCode::FieldNotApplicable,
             path(other),
             format!(
                 "participant.{other} does not apply to method {} (D-23)",
-                text(fields, "method").unwrap_or_default()
+                text(fields, F::Method).unwrap_or_default()
             ),
         )),
         None => Ok(()),
@@ -559,32 +706,32 @@ fn jakon_method_fields(fields: &Fields<'_>) -> Result<(), ContractError> {
 }
 
 fn nationality(fields: &Fields<'_>) -> Result<Nationality, ContractError> {
-    Ok(enumerated(fields, "nationality", Nationality::from_code, "wni, wna")?.unwrap_or_default())
+    Ok(enumerated(fields, F::Nationality, Nationality::from_code, "wni, wna")?.unwrap_or_default())
 }
 
 fn decode_bpu(fields: &Fields<'_>) -> Result<BpuWorker, ContractError> {
-    let income = Income::new(integer(fields, "income").ok_or_else(|| missing("income"))?)
+    let income = Income::new(integer(fields, F::Income).ok_or_else(|| missing("income"))?)
         .map_err(|e| money_error("income", e))?;
     let mut worker = BpuWorker::new(income);
-    worker.birth_date = date(fields, "birth_date");
+    worker.birth_date = date(fields, F::BirthDate);
     worker.nationality = nationality(fields)?;
     worker.sector =
-        enumerated(fields, "sector", Sector::from_code, "transport, other")?.unwrap_or_default();
-    worker.subsidised = boolean(fields, "subsidised").unwrap_or(false);
+        enumerated(fields, F::Sector, Sector::from_code, "transport, other")?.unwrap_or_default();
+    worker.subsidised = boolean(fields, F::Subsidised).unwrap_or(false);
     worker.opt_in = opt_in(fields)?;
-    worker.paid_through_2020_07 = boolean(fields, "paid_through_2020_07").unwrap_or(true);
+    worker.paid_through_2020_07 = boolean(fields, F::PaidThrough2020_07).unwrap_or(true);
     Ok(worker)
 }
 
 fn decode_jakon(fields: &Fields<'_>) -> Result<JakonProject, ContractError> {
-    let method = match text(fields, "method") {
+    let method = match text(fields, F::Method) {
         Some("wage") => JakonMethod::Wage(
-            Wage::new(integer(fields, "wage").ok_or_else(|| missing("wage"))?)
+            Wage::new(integer(fields, F::Wage).ok_or_else(|| missing("wage"))?)
                 .map_err(|e| money_error("wage", e))?,
         ),
         Some("contract") => JakonMethod::Contract(
             ContractValue::new(
-                integer(fields, "contract_value").ok_or_else(|| missing("contract_value"))?,
+                integer(fields, F::ContractValue).ok_or_else(|| missing("contract_value"))?,
             )
             .map_err(|e| money_error("contract_value", e))?,
         ),
@@ -598,16 +745,16 @@ fn decode_jakon(fields: &Fields<'_>) -> Result<JakonProject, ContractError> {
         None => return Err(missing("method")),
     };
     let mut project = JakonProject::new(method);
-    project.birth_date = date(fields, "birth_date");
+    project.birth_date = date(fields, F::BirthDate);
     project.nationality = nationality(fields)?;
-    project.paid_through_2020_07 = boolean(fields, "paid_through_2020_07").unwrap_or(true);
+    project.paid_through_2020_07 = boolean(fields, F::PaidThrough2020_07).unwrap_or(true);
     Ok(project)
 }
 
 fn decode_pmi(fields: &Fields<'_>) -> Result<PmiWorker, ContractError> {
-    let channel = enumerated(fields, "channel", Channel::from_code, "agency, individual")?
+    let channel = enumerated(fields, F::Channel, Channel::from_code, "agency, individual")?
         .ok_or_else(|| missing("channel"))?;
-    let months = integer(fields, "contract_months").ok_or_else(|| missing("contract_months"))?;
+    let months = integer(fields, F::ContractMonths).ok_or_else(|| missing("contract_months"))?;
     let mut worker = PmiWorker::new(channel, months).map_err(|_| {
         ContractError::at(
             ErrorCode::InvalidContractMonths,
@@ -617,7 +764,7 @@ fn decode_pmi(fields: &Fields<'_>) -> Result<PmiWorker, ContractError> {
             ),
         )
     })?;
-    if let Some(n) = integer(fields, "extension_months") {
+    if let Some(n) = integer(fields, F::ExtensionMonths) {
         worker.extension_months = PmiWorker::extension_months(n).map_err(|_| {
             ContractError::at(
                 ErrorCode::InvalidValue,
@@ -628,10 +775,10 @@ fn decode_pmi(fields: &Fields<'_>) -> Result<PmiWorker, ContractError> {
             )
         })?;
     }
-    if let Some(n) = integer(fields, "jht_monthly") {
+    if let Some(n) = integer(fields, F::JhtMonthly) {
         worker.jht_monthly = PmiWorker::jht_monthly(n).map_err(|_| jht_monthly_error(n))?;
     }
-    worker.birth_date = date(fields, "birth_date");
+    worker.birth_date = date(fields, F::BirthDate);
     Ok(worker)
 }
 
@@ -647,10 +794,10 @@ pub(super) fn jht_monthly_error(amount: impl core::fmt::Display) -> ContractErro
 }
 
 fn decode_pu(fields: &Fields<'_>) -> Result<PuWorker, ContractError> {
-    let wage = Wage::new(integer(fields, "wage").ok_or_else(|| missing("wage"))?)
+    let wage = Wage::new(integer(fields, F::Wage).ok_or_else(|| missing("wage"))?)
         .map_err(|e| money_error("wage", e))?;
     let risk_class =
-        RiskClass::try_from(integer(fields, "risk_class").ok_or_else(|| missing("risk_class"))?)
+        RiskClass::try_from(integer(fields, F::RiskClass).ok_or_else(|| missing("risk_class"))?)
             .map_err(|e| {
                 ContractError::at(
                     ErrorCode::InvalidRiskClass,
@@ -660,21 +807,21 @@ fn decode_pu(fields: &Fields<'_>) -> Result<PuWorker, ContractError> {
             })?;
     let scale = enumerated(
         fields,
-        "scale",
+        F::Scale,
         Scale::from_code,
         "micro, small, medium, large",
     )?
     .ok_or_else(|| missing("scale"))?;
-    let birth_date = date(fields, "birth_date").ok_or_else(|| missing("birth_date"))?;
+    let birth_date = date(fields, F::BirthDate).ok_or_else(|| missing("birth_date"))?;
     let mut worker = PuWorker::new(birth_date, wage, risk_class, scale);
     worker.nationality = nationality(fields)?;
     worker.industry = enumerated(
         fields,
-        "industry",
+        F::Industry,
         Industry::from_code,
         "food_beverage_tobacco, textile_apparel, leather, footwear, toys, furniture, other",
     )?;
-    worker.active_workers = integer(fields, "active_workers")
+    worker.active_workers = integer(fields, F::ActiveWorkers)
         .map(|n| {
             PuWorker::active_workers_count(n).map_err(|e| {
                 ContractError::at(
@@ -686,10 +833,10 @@ fn decode_pu(fields: &Fields<'_>) -> Result<PuWorker, ContractError> {
         })
         .transpose()?;
     worker.opt_in = opt_in(fields)?;
-    worker.registered_on = date(fields, "registered_on");
-    worker.jkn_member = boolean(fields, "jkn_member").unwrap_or(false);
-    worker.paid_jkk_through_2025_01 = boolean(fields, "paid_jkk_through_2025_01").unwrap_or(true);
-    worker.paid_through_2020_07 = boolean(fields, "paid_through_2020_07").unwrap_or(true);
+    worker.registered_on = date(fields, F::RegisteredOn);
+    worker.jkn_member = boolean(fields, F::JknMember).unwrap_or(false);
+    worker.paid_jkk_through_2025_01 = boolean(fields, F::PaidJkkThrough2025_01).unwrap_or(true);
+    worker.paid_through_2020_07 = boolean(fields, F::PaidThrough2020_07).unwrap_or(true);
     Ok(worker)
 }
 
@@ -697,20 +844,24 @@ fn decode_pu(fields: &Fields<'_>) -> Result<PuWorker, ContractError> {
 /// (never joined by choice) is ignored (CONTRACT.md §1).
 fn opt_in(fields: &Fields<'_>) -> Result<ProgramSet, ContractError> {
     let mut set = ProgramSet::EMPTY;
-    if let Some(Value::Array(items)) = fields.get("opt_in") {
-        for item in items {
-            let Value::String(name) = item else { continue };
-            let program = Program::from_code(name).ok_or_else(|| {
-                ContractError::at(
-                    ErrorCode::InvalidValue,
-                    path("opt_in"),
-                    format!(
-                        "participant.opt_in holds \"{name}\": allowed are jkk, jkm, jht, jp, jkp"
-                    ),
-                )
-            })?;
-            set = set.with(program);
-        }
+    let names: &mut dyn Iterator<Item = &str> = match fields.get(F::OptIn) {
+        Some(Raw::Json(Value::Array(items))) => &mut items.iter().filter_map(|i| match i {
+            Value::String(s) => Some(s.as_str()),
+            _ => None,
+        }),
+        // A roster cell: programs separated by `;`, trimmed, empty items dropped.
+        Some(Raw::Cell(cell)) => &mut cell.split(';').map(str::trim).filter(|s| !s.is_empty()),
+        _ => &mut core::iter::empty(),
+    };
+    for name in names {
+        let program = Program::from_code(name).ok_or_else(|| {
+            ContractError::at(
+                ErrorCode::InvalidValue,
+                path("opt_in"),
+                format!("participant.opt_in holds \"{name}\": allowed are jkk, jkm, jht, jp, jkp"),
+            )
+        })?;
+        set = set.with(program);
     }
     Ok(set)
 }

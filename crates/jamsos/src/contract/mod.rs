@@ -10,10 +10,12 @@ mod fields;
 mod fine;
 mod grid;
 mod output;
+mod roster;
 
 pub use benefit::{BenefitResult, MAX_CLAIM_AMOUNT, PaymentEntry, benefit, decode_claim};
 pub use fine::{FineResult, fine};
 pub use grid::parse_income_grid;
+pub use roster::{HeaderError, Roster};
 
 pub use case::{Case, CaseOptions, Participant, decode, decode_for_eligibility};
 pub use error::{ContractError, ErrorCode};
@@ -30,7 +32,8 @@ pub use jamsos_rules::pp_44_2015::{IncomeBracket, IncomeGrid, IncomeGridError};
 use jamsos_worker::Category;
 
 /// Maps a domain error to the contract's error object.
-fn domain_error(e: ContributionError) -> ContractError {
+#[must_use]
+pub fn domain_error(e: ContributionError) -> ContractError {
     match e {
         ContributionError::WageBelowFloor { .. } => {
             ContractError::at(ErrorCode::WageBelowFloor, "participant.wage", e.to_string())

@@ -1,0 +1,251 @@
+//! A strict, streaming CSV reader (RFC 4180 with the contract's leniencies:
+//! CRLF or LF, a leading byte-order mark, blank lines skipped).
+//!
+//! One state machine decides where records end, both for the reader that cuts
+//! the input into chunks and for the workers that split records into fields,
+//! so the two can never disagree. A field is quoted only when its first byte
+//! is `"`; inside it `""` is a quote; after the closing quote only a comma or
+//! the end of the record may follow, otherwise the record is malformed (it
+//! still ends at the next line end outside quotes, so nothing else is lost).
+
+/// Where the scanner is inside a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum State {
+    /// At the start of a field.
+    FieldStart,
+    /// Inside an unquoted field.
+    Unquoted,
+    /// Inside a quoted field.
+    Quoted,
+    /// Just after a quote inside a quoted field: a closing quote, or the
+    /// first half of `""`.
+    QuoteInQuoted,
+    /// After garbage following a closing quote, until the record ends.
+    Broken,
+}
+
+/// What a byte did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Event {
+    /// Nothing notable.
+    None,
+    /// The byte ended a field (a comma).
+    FieldEnd,
+    /// The byte ended the record (a line feed outside quotes).
+    RecordEnd,
+}
+
+/// One step of the machine.
+#[inline]
+pub(crate) fn step(state: State, byte: u8) -> (State, Event) {
+    match (state, byte) {
+        (State::Quoted, b'"') => (State::QuoteInQuoted, Event::None),
+        (State::Quoted, _) => (State::Quoted, Event::None),
+        (State::QuoteInQuoted, b'"') => (State::Quoted, Event::None),
+        (_, b'\n') => (State::FieldStart, Event::RecordEnd),
+        (State::Broken, _) => (State::Broken, Event::None),
+        (_, b',') => (State::FieldStart, Event::FieldEnd),
+        (State::FieldStart, b'"') => (State::Quoted, Event::None),
+        (State::QuoteInQuoted, b'\r') => (State::QuoteInQuoted, Event::None),
+        (State::QuoteInQuoted, _) => (State::Broken, Event::None),
+        (State::FieldStart | State::Unquoted, _) => (State::Unquoted, Event::None),
+    }
+}
+
+/// Scans `bytes` from `state`; returns the position just after the last
+/// record end and the state at the end of `bytes`.
+pub(crate) fn last_record_end(bytes: &[u8], mut state: State) -> (Option<usize>, State) {
+    let mut last = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        let (next, event) = step(state, b);
+        state = next;
+        if event == Event::RecordEnd {
+            last = Some(i + 1);
+        }
+    }
+    (last, state)
+}
+
+/// One record found in a chunk: its fields are `spans[first..first + count]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Record {
+    /// The physical line the record starts on (the header is line 1).
+    pub(crate) line: u64,
+    /// Index of the record's first field span.
+    pub(crate) first: usize,
+    /// Number of fields.
+    pub(crate) count: usize,
+    /// A quote was misplaced or never closed.
+    pub(crate) malformed: bool,
+}
+
+/// Splits `chunk` (whole records, starting on `first_line`) into records and
+/// fields. Quoted fields are unquoted in place (a field never grows), so
+/// every field is afterwards the byte range `spans[i]` of `chunk`. Blank lines
+/// are skipped; a trailing `\r` before a line end is dropped.
+pub(crate) fn split(
+    chunk: &mut [u8],
+    first_line: u64,
+    records: &mut Vec<Record>,
+    spans: &mut Vec<(usize, usize)>,
+) {
+    records.clear();
+    spans.clear();
+    let mut line = first_line;
+    let mut pos = 0;
+    let len = chunk.len();
+    while pos < len {
+        let record_line = line;
+        let first = spans.len();
+        let mut malformed = false;
+        let mut state = State::FieldStart;
+        // The field being written: bytes are copied down to `write` when a
+        // quoted field has `""` in it.
+        let mut field_start = pos;
+        let mut write = pos;
+        let mut ended = false;
+        while pos < len {
+            let b = chunk.get(pos).copied().unwrap_or(b'\n');
+            let (next, event) = step(state, b);
+            pos += 1;
+            if b == b'\n' {
+                line += 1;
+            }
+            match event {
+                Event::FieldEnd | Event::RecordEnd => {
+                    let mut end = write;
+                    if event == Event::RecordEnd && state != State::QuoteInQuoted {
+                        // CRLF: the `\r` belongs to the line end.
+                        if end > field_start && chunk.get(end - 1) == Some(&b'\r') {
+                            end -= 1;
+                        }
+                    }
+                    spans.push((field_start, end));
+                    field_start = pos;
+                    write = pos;
+                    state = next;
+                    if event == Event::RecordEnd {
+                        ended = true;
+                        break;
+                    }
+                    continue;
+                }
+                Event::None => {}
+            }
+            match (state, next) {
+                // Opening quote: the field's text starts after it.
+                (State::FieldStart, State::Quoted) => {
+                    field_start = pos;
+                    write = pos;
+                }
+                // A closing quote or half of `""`: not copied.
+                (State::Quoted, State::QuoteInQuoted) => {}
+                // `""`: one quote is kept.
+                (State::QuoteInQuoted, State::Quoted) => {
+                    copy(chunk, write, b'"');
+                    write += 1;
+                }
+                (State::QuoteInQuoted, State::QuoteInQuoted) => {} // `\r` after a closing quote
+                (_, State::Broken) => malformed = true,
+                _ => {
+                    copy(chunk, write, b);
+                    write += 1;
+                }
+            }
+            state = next;
+        }
+        if !ended {
+            // The input ended inside the record: close its last field.
+            if state == State::Quoted {
+                malformed = true;
+            }
+            let mut end = write;
+            if end > field_start && chunk.get(end - 1) == Some(&b'\r') {
+                end -= 1;
+            }
+            spans.push((field_start, end));
+        }
+        let count = spans.len() - first;
+        // A blank line is one empty field: skipped.
+        if count == 1 && spans.last().is_some_and(|(s, e)| s == e) && !malformed {
+            spans.truncate(first);
+            continue;
+        }
+        records.push(Record {
+            line: record_line,
+            first,
+            count,
+            malformed,
+        });
+    }
+}
+
+fn copy(chunk: &mut [u8], at: usize, byte: u8) {
+    if let Some(slot) = chunk.get_mut(at) {
+        *slot = byte;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(text: &str) -> Vec<(u64, bool, Vec<String>)> {
+        let mut bytes = text.as_bytes().to_vec();
+        let (mut records, mut spans) = (Vec::new(), Vec::new());
+        split(&mut bytes, 2, &mut records, &mut spans);
+        records
+            .iter()
+            .map(|r| {
+                let cells = spans[r.first..r.first + r.count]
+                    .iter()
+                    .map(|(s, e)| String::from_utf8_lossy(&bytes[*s..*e]).into_owned())
+                    .collect();
+                (r.line, r.malformed, cells)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn plain_quoted_crlf_and_blank_lines() {
+        let got = fields("a,b,c\r\n\r\n\"x, y\",\"he said \"\"hi\"\"\",\n\"multi\nline\",2,3\n");
+        assert_eq!(
+            got,
+            vec![
+                (2, false, vec!["a".into(), "b".into(), "c".into()]),
+                (
+                    4,
+                    false,
+                    vec!["x, y".into(), "he said \"hi\"".into(), String::new()]
+                ),
+                (5, false, vec!["multi\nline".into(), "2".into(), "3".into()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_quotes_stay_one_record() {
+        let got = fields("\"ab\"c,d\nnext,1\n\"open\n");
+        assert!(got[0].1);
+        assert_eq!(got[1], (3, false, vec!["next".into(), "1".into()]));
+        assert!(got[2].1, "an unclosed quote at the end is malformed");
+    }
+
+    #[test]
+    fn no_final_line_end_and_quote_inside_unquoted() {
+        assert_eq!(
+            fields("a\"b,c"),
+            vec![(2, false, vec!["a\"b".into(), "c".into()])]
+        );
+    }
+
+    #[test]
+    fn boundaries_agree_with_split() {
+        let text = b"a,\"x\ny\"\nb,c\n\"q\"\"\n\",d\n";
+        let (end, state) = last_record_end(text, State::FieldStart);
+        assert_eq!(end, Some(text.len()));
+        assert_eq!(state, State::FieldStart);
+        let (end, _) = last_record_end(&text[..4], State::FieldStart);
+        assert_eq!(end, None, "a line end inside quotes is not a record end");
+    }
+}

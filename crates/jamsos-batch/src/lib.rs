@@ -1,0 +1,35 @@
+//! Bulk rosters: `jamsos batch` (CONTRACT.md §2). A CSV roster (or NDJSON
+//! cases) in, exactly one result per input row out, in input order; a bad
+//! row becomes an error row and never stops the batch.
+//!
+//! The input streams through a bounded pipeline: one thread cuts whole
+//! records into chunks, one worker per core decodes each row with the
+//! contract's checks ([`jamsos::contract::Roster`]) and assesses it with the
+//! domain crates (each month's wage-earner rules resolved once per worker),
+//! and the calling thread writes the chunks back in order. Memory is a few
+//! chunks per thread whatever the roster's length.
+//!
+//! ```
+//! use jamsos_batch::{Config, run};
+//!
+//! let roster = "id,category,income\nPSK-001,bpu,1000000\nPSK-002,bpu,900000\n";
+//! let mut out = Vec::new();
+//! let summary = run(roster.as_bytes(), &mut out, &Config::new("2026-04".parse()?))?;
+//! let out = String::from_utf8(out)?;
+//! let mut rows = out.lines().skip(1);
+//! // D-21: PP 50/2025 halves the minimum package to Rp8,400 in 2026-04.
+//! assert!(rows.next().is_some_and(|r| r.starts_with("PSK-001,ok,,,0,5000,0,0,3400,0,")));
+//! assert!(rows.next().is_some_and(|r| r.starts_with("PSK-002,error,income_out_of_range,")));
+//! assert_eq!((summary.all.ok, summary.all.errors), (1, 1));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod csv;
+mod outcome;
+mod run;
+pub mod sample;
+mod summary;
+
+pub use outcome::{AMOUNT_COLUMNS, Outcome};
+pub use run::{BatchError, Config, Format, run};
+pub use summary::{Summary, Tally};

@@ -1,0 +1,174 @@
+//! One roster row's result: the contract's amount and status columns
+//! (CONTRACT.md §2), computed straight from the domain crates, with each
+//! month's wage-earner rules resolved once per worker thread.
+
+use jamsos::contract::{Case, ContractError, Participant, Settings, domain_error};
+use jamsos_contribution::{Line, Options, PuRules, assess_bpu, assess_jakon, assess_pmi};
+use jamsos_core::{Billed, Payer, Period, Program};
+use jamsos_eligibility::{Status, Statuses};
+use jamsos_worker::{Category, Prepay};
+
+/// The amount columns of an `ok` row, in the contract's order.
+pub const AMOUNT_COLUMNS: [&str; 18] = [
+    "jkk_employer",
+    "jkk_participant",
+    "jkk_government",
+    "jkm_employer",
+    "jkm_participant",
+    "jkm_government",
+    "jht_employer",
+    "jht_worker",
+    "jht_participant",
+    "jp_employer",
+    "jp_worker",
+    "jp_deferred",
+    "jkp_government",
+    "jkk_jkm_participant",
+    "total_employer",
+    "total_worker",
+    "total_participant",
+    "total_government",
+];
+
+/// Where a billed line goes among [`AMOUNT_COLUMNS`]; `None` for a
+/// combination no category bills.
+const fn column(program: Billed, payer: Payer) -> Option<usize> {
+    Some(match (program, payer) {
+        (Billed::Program(Program::Jkk), Payer::Employer) => 0,
+        (Billed::Program(Program::Jkk), Payer::Participant) => 1,
+        (Billed::Program(Program::Jkk), Payer::Government) => 2,
+        (Billed::Program(Program::Jkm), Payer::Employer) => 3,
+        (Billed::Program(Program::Jkm), Payer::Participant) => 4,
+        (Billed::Program(Program::Jkm), Payer::Government) => 5,
+        (Billed::Program(Program::Jht), Payer::Employer) => 6,
+        (Billed::Program(Program::Jht), Payer::Worker) => 7,
+        (Billed::Program(Program::Jht), Payer::Participant) => 8,
+        (Billed::Program(Program::Jp), Payer::Employer) => 9,
+        (Billed::Program(Program::Jp), Payer::Worker) => 10,
+        (Billed::Program(Program::Jkp), Payer::Government) => 12,
+        (Billed::JkkJkm, Payer::Participant) => 13,
+        _ => return None,
+    })
+}
+
+/// The result of an `ok` row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// The participant's category.
+    pub category: Category,
+    /// Whole rupiah, in the order of [`AMOUNT_COLUMNS`].
+    pub amounts: [u64; 18],
+    /// Each program's status, in `Program::ALL` order.
+    pub statuses: [Status; 5],
+}
+
+impl Outcome {
+    /// The four payers' totals: employer, worker, participant, government.
+    #[must_use]
+    pub fn totals(&self) -> [u64; 4] {
+        let [.., e, w, p, g] = self.amounts;
+        [e, w, p, g]
+    }
+}
+
+/// Wage-earner rules of the months seen so far (a roster has few months).
+#[derive(Default)]
+pub(crate) struct RulesCache {
+    pu: Vec<PuRules>,
+}
+
+impl RulesCache {
+    fn pu(&mut self, period: Period) -> Result<&PuRules, ContractError> {
+        let index = match self.pu.iter().position(|r| r.period() == period) {
+            Some(i) => i,
+            None => {
+                let rules = PuRules::new(period, &Options::default()).map_err(domain_error)?;
+                self.pu.push(rules);
+                self.pu.len() - 1
+            }
+        };
+        self.pu.get(index).ok_or_else(|| {
+            domain_error(jamsos_contribution::ContributionError::Capacity { period })
+        })
+    }
+}
+
+fn fill<'a>(
+    category: Category,
+    lines: impl Iterator<Item = &'a Line>,
+    deferred: impl Iterator<Item = &'a Line>,
+    statuses: &Statuses,
+) -> Outcome {
+    let mut amounts = [0u64; 18];
+    let mut add = |i: usize, amount: u64| {
+        if let Some(slot) = amounts.get_mut(i) {
+            *slot = slot.saturating_add(amount);
+        }
+    };
+    for l in lines {
+        if let Some(i) = column(l.program, l.payer) {
+            add(i, l.amount.get());
+        }
+        let total = match l.payer {
+            Payer::Employer => 14,
+            Payer::Worker => 15,
+            Payer::Participant => 16,
+            Payer::Government => 17,
+        };
+        add(total, l.amount.get());
+    }
+    for l in deferred {
+        add(11, l.amount.get());
+    }
+    Outcome {
+        category,
+        amounts,
+        statuses: statuses.programs.map(|p| p.status),
+    }
+}
+
+/// Assesses a decoded row.
+pub(crate) fn assess(
+    case: &Case,
+    settings: &Settings<'_>,
+    cache: &mut RulesCache,
+) -> Result<Outcome, ContractError> {
+    let period = case.period;
+    let options = Options {
+        income_grid: settings.income_grid,
+        ..Options::default()
+    };
+    match &case.participant {
+        Participant::Pu(worker) => {
+            let a = cache.pu(period)?.assess(worker).map_err(domain_error)?;
+            Ok(fill(
+                Category::Pu,
+                a.lines.iter(),
+                a.deferred.iter(),
+                &a.eligibility.statuses,
+            ))
+        }
+        Participant::Bpu(worker) => {
+            let a = assess_bpu(worker, period, Prepay::One, &options).map_err(domain_error)?;
+            Ok(fill(Category::Bpu, a.lines.iter(), [].iter(), &a.statuses))
+        }
+        Participant::Jakon(project) => {
+            let a = assess_jakon(project, period, &options).map_err(domain_error)?;
+            Ok(fill(
+                Category::Jakon,
+                a.lines.iter(),
+                [].iter(),
+                &a.statuses,
+            ))
+        }
+        Participant::Pmi(worker) => {
+            let a = assess_pmi(worker, period).map_err(domain_error)?;
+            Ok(fill(Category::Pmi, a.lines.iter(), [].iter(), &a.statuses))
+        }
+        _ => Err(ContractError {
+            code: jamsos::contract::ErrorCode::UnsupportedCategory,
+            message: "this category is not supported".into(),
+            field: Some("participant.category".into()),
+        }),
+    }
+}

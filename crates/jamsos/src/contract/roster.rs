@@ -1,0 +1,167 @@
+//! Roster rows (CONTRACT.md §2): the header resolved once, each row's cells
+//! decoded with the same checks, in the same order, as a JSON case (§1).
+
+use core::fmt;
+
+use jamsos_core::Period;
+
+use super::case::{
+    CATEGORY_FIELD, Case, CaseOptions, Fields, Raw, applicable, category, decode_fields,
+    field_index,
+};
+use super::error::{ContractError, ErrorCode};
+
+/// What a roster column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    /// The row's identifier.
+    Id,
+    /// A period overriding `--period` for the row.
+    Period,
+    /// A participant field, by its position in the contract's table.
+    Field(usize),
+    /// A column that is not part of the contract (`--allow-extra-columns`).
+    Extra,
+}
+
+/// Why a header cannot be used: the batch stops (exit 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HeaderError {
+    /// There is no `id` column (an empty input has no header at all).
+    MissingId,
+    /// Columns that are not contract columns.
+    Unknown(Vec<String>),
+    /// Columns named more than once.
+    Duplicate(Vec<String>),
+}
+
+impl fmt::Display for HeaderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HeaderError::MissingId => {
+                f.write_str("the roster has no id column (the first line must be a header naming the columns, id among them)")
+            }
+            HeaderError::Unknown(names) => write!(
+                f,
+                "unknown column(s) {}: use the contract's column names (CONTRACT.md §2) or --allow-extra-columns",
+                names.join(", ")
+            ),
+            HeaderError::Duplicate(names) => {
+                write!(f, "duplicate column(s) {}", names.join(", "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for HeaderError {}
+
+/// A roster's columns, resolved once from its header.
+#[derive(Debug, Clone)]
+pub struct Roster {
+    columns: Vec<Column>,
+    names: Vec<String>,
+}
+
+impl Roster {
+    /// Resolves a header: `id` required, every other name a participant
+    /// field or `period`; unknown names are an error unless `allow_extra`
+    /// (then ignored, but still usable for grouping); a duplicate is always
+    /// an error.
+    pub fn new(header: &[&str], allow_extra: bool) -> Result<Roster, HeaderError> {
+        let mut duplicates: Vec<String> = Vec::new();
+        for (i, name) in header.iter().enumerate() {
+            if header.iter().take(i).any(|n| n == name) && !duplicates.iter().any(|d| d == name) {
+                duplicates.push((*name).to_owned());
+            }
+        }
+        if !duplicates.is_empty() {
+            return Err(HeaderError::Duplicate(duplicates));
+        }
+        let columns: Vec<Column> = header
+            .iter()
+            .map(|name| match *name {
+                "id" => Column::Id,
+                "period" => Column::Period,
+                other => field_index(other).map_or(Column::Extra, Column::Field),
+            })
+            .collect();
+        if !columns.contains(&Column::Id) {
+            return Err(HeaderError::MissingId);
+        }
+        let unknown: Vec<String> = header
+            .iter()
+            .zip(&columns)
+            .filter(|(_, c)| **c == Column::Extra)
+            .map(|(n, _)| (*n).to_owned())
+            .collect();
+        if !unknown.is_empty() && !allow_extra {
+            return Err(HeaderError::Unknown(unknown));
+        }
+        Ok(Roster {
+            columns,
+            names: header.iter().map(|n| (*n).to_owned()).collect(),
+        })
+    }
+
+    /// The number of columns every record must have.
+    #[must_use]
+    pub fn width(&self) -> usize {
+        self.columns.len()
+    }
+
+    /// The position of the `id` column.
+    #[must_use]
+    pub fn id_column(&self) -> usize {
+        self.columns
+            .iter()
+            .position(|c| *c == Column::Id)
+            .unwrap_or_default()
+    }
+
+    /// The position of the column named `name`, contract or extra.
+    #[must_use]
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| n == name)
+    }
+
+    /// Decodes one row's cells (as many as [`Roster::width`]; an empty cell is
+    /// absent) into a case for `period`, unless the row's `period` cell says
+    /// otherwise. The checks and their order are those of a JSON case.
+    pub fn decode(&self, cells: &[&str], period: Period) -> Result<Case, ContractError> {
+        let mut fields = Fields::new();
+        let mut row_period = None;
+        let mut category_cell = None;
+        for (column, cell) in self.columns.iter().zip(cells) {
+            if cell.is_empty() {
+                continue;
+            }
+            match column {
+                Column::Period => row_period = Some(*cell),
+                Column::Field(i) if *i == CATEGORY_FIELD => category_cell = Some(Raw::Cell(cell)),
+                Column::Field(i) => fields.set(*i, Raw::Cell(cell)),
+                Column::Id | Column::Extra => {}
+            }
+        }
+        // 3. Period syntax.
+        let period = match row_period {
+            None => period,
+            Some(text) => text.parse().map_err(|_| {
+                ContractError::at(
+                    ErrorCode::InvalidPeriod,
+                    "period",
+                    format!("period \"{text}\" is not YYYY-MM with a month 01 to 12"),
+                )
+            })?,
+        };
+        // 4. Category; 5. not applicable fields.
+        let category = category(category_cell)?;
+        for (column, cell) in self.columns.iter().zip(cells) {
+            if let (Column::Field(i), false) = (column, cell.is_empty()) {
+                applicable(*i, category)?;
+            }
+        }
+        // 6 … 10; BPU prepayment is not available in a roster (one month per row).
+        decode_fields(period, category, &fields, || Ok(CaseOptions::default()))
+    }
+}
