@@ -9,6 +9,8 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+mod batch;
 use jamsos::contract::{self, ContractError, ErrorCode};
 use jamsos::pretty::{self, Lang};
 
@@ -64,6 +66,62 @@ enum Command {
     Benefit(Human),
     /// One late payment (JSON) on standard input → the due date and the fine (CONTRACT.md §5).
     Fine(Human),
+    /// A roster (CSV, or NDJSON cases) → one result per row, in order (CONTRACT.md §2).
+    Batch(BatchArgs),
+    /// Writes a deterministic sample roster of any size (CSV), for trials and benchmarks.
+    SampleRoster(SampleArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// CSV roster in, CSV result out.
+    Csv,
+    /// One JSON case per line in, one JSON result per line out.
+    Ndjson,
+}
+
+#[derive(clap::Args)]
+struct BatchArgs {
+    /// The period of rows without a period cell (YYYY-MM); required for CSV.
+    #[arg(long)]
+    period: Option<String>,
+    /// The roster; standard input if absent.
+    #[arg(long, value_name = "FILE")]
+    input: Option<std::path::PathBuf>,
+    /// The result; standard output if absent.
+    #[arg(long, value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
+    /// Input and output format.
+    #[arg(long, value_enum, default_value = "csv")]
+    format: FormatArg,
+    /// Write totals per category, program and payer, status and error counts as JSON.
+    #[arg(long, value_name = "FILE")]
+    summary: Option<std::path::PathBuf>,
+    /// Group the summary by this column (e.g. an employer column; needs --summary).
+    #[arg(long, value_name = "COLUMN")]
+    group_by: Option<String>,
+    /// Ignore columns that are not in the contract instead of stopping.
+    #[arg(long)]
+    allow_extra_columns: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+    /// The official BPU income grid as CSV (from,to,nominal), see `contribution`.
+    #[arg(long, value_name = "FILE")]
+    income_grid: Option<std::path::PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct SampleArgs {
+    /// Data rows to write.
+    #[arg(long, default_value_t = 1000)]
+    rows: u64,
+    /// Seed: the same rows and seed give the same file.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The file; standard output if absent.
+    #[arg(long, value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
 }
 
 fn read_stdin() -> Result<String, ContractError> {
@@ -122,7 +180,13 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 /// Reads `--income-grid`; a grid that cannot be read or is malformed stops
 /// the command (exit 1), since no case could be answered with it.
 fn income_grid(args: &CaseArgs) -> Result<Vec<contract::IncomeBracket>, ExitCode> {
-    let Some(path) = &args.income_grid else {
+    read_income_grid(args.income_grid.as_deref())
+}
+
+fn read_income_grid(
+    path: Option<&std::path::Path>,
+) -> Result<Vec<contract::IncomeBracket>, ExitCode> {
+    let Some(path) = path else {
         return Ok(Vec::new());
     };
     std::fs::read_to_string(path)
@@ -134,9 +198,24 @@ fn income_grid(args: &CaseArgs) -> Result<Vec<contract::IncomeBracket>, ExitCode
         })
 }
 
+/// Stops with exit 1 and one line on standard error.
+fn stop(message: impl std::fmt::Display) -> ExitCode {
+    let _ = writeln!(std::io::stderr().lock(), "jamsos: {message}");
+    ExitCode::from(1)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let brackets = match &cli.command {
+    match &cli.command {
+        Command::Batch(args) => batch::run(args),
+        Command::SampleRoster(args) => batch::sample(args),
+        single => one_document(single),
+    }
+}
+
+/// The commands that read one JSON document on standard input.
+fn one_document(command: &Command) -> ExitCode {
+    let brackets = match command {
         Command::Contribution(args) | Command::Eligibility(args) => match income_grid(args) {
             Ok(brackets) => brackets,
             Err(code) => return code,
@@ -155,7 +234,7 @@ fn main() -> ExitCode {
         LangArg::Id => Lang::Id,
         LangArg::En => Lang::En,
     };
-    match &cli.command {
+    match command {
         Command::Contribution(CaseArgs { human: h, .. }) => {
             match contract::contribution_with(&input, &settings) {
                 Ok(r) if h.pretty => emit(pretty::contribution(&r, lang(h)).trim_end()),
@@ -180,5 +259,6 @@ fn main() -> ExitCode {
             Ok(r) => emit(&json(&r)),
             Err(e) => fail(&e),
         },
+        Command::Batch(_) | Command::SampleRoster(_) => stop("not a one-document command"),
     }
 }

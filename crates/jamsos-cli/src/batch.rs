@@ -1,0 +1,177 @@
+//! `jamsos batch` and `jamsos sample-roster`: files and terminals only; the
+//! work is `jamsos_batch`.
+
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Read, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use jamsos::contract::{IncomeGrid, Settings};
+use jamsos::pretty::rupiah;
+use jamsos_batch::{Config, Format, Summary};
+
+use crate::{BatchArgs, FormatArg, SampleArgs, read_income_grid, stop};
+
+/// Draws `rows … rows/s … ETA` on the terminal, at most every 200 ms.
+struct Progress {
+    started: Instant,
+    last: std::sync::Mutex<Instant>,
+    total_bytes: Option<u64>,
+}
+
+impl Progress {
+    fn show(&self, rows: u64, bytes: u64) {
+        let now = Instant::now();
+        let Ok(mut last) = self.last.lock() else {
+            return;
+        };
+        if now.duration_since(*last).as_millis() < 200 {
+            return;
+        }
+        *last = now;
+        let ms = now.duration_since(self.started).as_millis().max(1);
+        let rate = u128::from(rows) * 1000 / ms;
+        let eta = match self.total_bytes {
+            Some(total) if bytes > 0 && total > bytes => {
+                let left_ms = u128::from(total - bytes) * ms / u128::from(bytes);
+                format!(", about {}s left", left_ms / 1000 + 1)
+            }
+            _ => String::new(),
+        };
+        let bar = match self.total_bytes {
+            Some(total) if total > 0 => {
+                let filled = usize::try_from(u128::from(bytes.min(total)) * 30 / u128::from(total))
+                    .unwrap_or(30);
+                format!("[{}{}] ", "#".repeat(filled), "-".repeat(30 - filled))
+            }
+            _ => String::new(),
+        };
+        let _ = write!(
+            std::io::stderr().lock(),
+            "\r{bar}{rows} rows, {rate} rows/s{eta}   "
+        );
+    }
+}
+
+/// `jamsos batch`.
+pub(crate) fn run(args: &BatchArgs) -> ExitCode {
+    let format = match args.format {
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Ndjson => Format::Ndjson,
+    };
+    let period = match (&args.period, format) {
+        (Some(p), _) => match p.parse() {
+            Ok(p) => p,
+            Err(_) => {
+                return stop(format!(
+                    "--period \"{p}\" is not YYYY-MM with a month 01 to 12"
+                ));
+            }
+        },
+        // NDJSON cases carry their own period; this one is never used.
+        (None, Format::Ndjson) => jamsos::rules::PROGRAMS_START,
+        (None, _) => return stop("--period YYYY-MM is required for a CSV roster"),
+    };
+    if args.group_by.is_some() && args.summary.is_none() {
+        return stop("--group-by needs --summary FILE, where the groups are written");
+    }
+    let brackets = match read_income_grid(args.income_grid.as_deref()) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let (input, total_bytes): (Box<dyn Read + Send>, Option<u64>) = match &args.input {
+        Some(path) => match File::open(path) {
+            Ok(f) => {
+                let len = f.metadata().ok().map(|m| m.len());
+                (Box::new(f), len)
+            }
+            Err(e) => return stop(format!("cannot read {}: {e}", path.display())),
+        },
+        None => (Box::new(std::io::stdin()), None),
+    };
+    let output: Box<dyn Write> = match &args.output {
+        Some(path) => match File::create(path) {
+            Ok(f) => Box::new(BufWriter::with_capacity(1 << 20, f)),
+            Err(e) => return stop(format!("cannot write {}: {e}", path.display())),
+        },
+        None => Box::new(BufWriter::with_capacity(1 << 20, std::io::stdout().lock())),
+    };
+    let progress = Progress {
+        started: Instant::now(),
+        last: std::sync::Mutex::new(Instant::now()),
+        total_bytes,
+    };
+    let show = |rows: u64, bytes: u64| progress.show(rows, bytes);
+    let terminal = std::io::stderr().is_terminal();
+    let config = Config {
+        period,
+        format,
+        allow_extra_columns: args.allow_extra_columns,
+        group_by: args.group_by.as_deref(),
+        threads: args.threads,
+        settings: Settings {
+            income_grid: IncomeGrid::official(&brackets).ok(),
+        },
+        progress: terminal.then_some(&show as &(dyn Fn(u64, u64) + Sync)),
+    };
+    let started = Instant::now();
+    let summary = match jamsos_batch::run(input, output, &config) {
+        Ok(s) => s,
+        Err(e) => {
+            if terminal {
+                let _ = writeln!(std::io::stderr().lock());
+            }
+            return stop(e);
+        }
+    };
+    if terminal {
+        let _ = writeln!(std::io::stderr().lock());
+    }
+    report(&summary, started.elapsed().as_millis());
+    if let Some(path) = &args.summary {
+        let doc = summary.to_json(args.group_by.as_deref());
+        let written = serde_json::to_string_pretty(&doc)
+            .map_err(|e| e.to_string())
+            .and_then(|text| std::fs::write(path, text + "\n").map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            return stop(format!("cannot write {}: {e}", path.display()));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The summary on standard error (CONTRACT.md §2).
+fn report(s: &Summary, ms: u128) {
+    let rate = u128::from(s.all.rows) * 1000 / ms.max(1);
+    let [e, w, p, g] = s
+        .all
+        .totals
+        .map(|t| u64::try_from(t).map_or_else(|_| t.to_string(), rupiah));
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "jamsos batch: {} rows read, {} ok, {} errors in {ms} ms ({rate} rows/s); totals: employer {e}, worker {w}, participant {p}, government {g}",
+        s.all.rows,
+        s.all.ok,
+        s.all.errors
+    );
+}
+
+/// `jamsos sample-roster`.
+pub(crate) fn sample(args: &SampleArgs) -> ExitCode {
+    let written = match &args.output {
+        Some(path) => File::create(path).and_then(|f| {
+            let mut out = BufWriter::new(f);
+            jamsos_batch::sample::write_roster(&mut out, args.rows, args.seed)?;
+            out.flush()
+        }),
+        None => {
+            let mut out = std::io::stdout().lock();
+            jamsos_batch::sample::write_roster(&mut out, args.rows, args.seed)
+                .and_then(|()| out.flush())
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => stop(format!("cannot write the roster: {e}")),
+    }
+}
