@@ -327,7 +327,7 @@ fn read_chunks<R: Read>(
         let fresh = buf.get(scanned..).unwrap_or_default();
         let end = match format {
             Format::Csv => {
-                let (end, next) = csv::last_record_end(fresh, state);
+                let (end, next) = csv::last_record_end_fast(fresh, state);
                 state = next;
                 end
             }
@@ -391,8 +391,10 @@ fn work(chunks: &Mutex<Receiver<Chunk>>, done: &SyncSender<Done>, job: &Job<'_>)
                     roster,
                     job,
                 };
+                // One list of cells for the whole chunk: no allocation per row.
+                let mut cells = Vec::with_capacity(roster.width());
                 for record in &records {
-                    ctx.row(record, &mut cache, &mut output, &mut summary);
+                    ctx.row(record, &mut cells, &mut cache, &mut output, &mut summary);
                 }
                 records.len() as u64
             }
@@ -459,6 +461,7 @@ impl<'a> Rows<'a> {
     fn row(
         &self,
         record: &Record,
+        cells: &mut Vec<&'a str>,
         cache: &mut RulesCache,
         out: &mut Vec<u8>,
         summary: &mut Summary,
@@ -473,8 +476,8 @@ impl<'a> Rows<'a> {
             .and_then(|c| self.cell(record, c))
             .map(|c| std::str::from_utf8(c).unwrap_or_default());
         let result = self
-            .decode(record)
-            .and_then(|(case, _)| outcome::assess(&case, &self.job.settings, cache));
+            .decode(record, cells)
+            .and_then(|case| outcome::assess(&case, &self.job.settings, cache));
         match result {
             Ok(outcome) => {
                 write_ok(out, id, record.line, &outcome);
@@ -493,7 +496,11 @@ impl<'a> Rows<'a> {
         }
     }
 
-    fn decode(&self, record: &Record) -> Result<(jamsos::contract::Case, ()), ContractError> {
+    fn decode(
+        &self,
+        record: &Record,
+        cells: &mut Vec<&'a str>,
+    ) -> Result<jamsos::contract::Case, ContractError> {
         if record.malformed {
             return Err(malformed("a quote is misplaced or never closed"));
         }
@@ -504,28 +511,14 @@ impl<'a> Rows<'a> {
                 self.roster.width()
             )));
         }
-        let mut cells: [&str; 64] = [""; 64];
-        let mut more: Vec<&str> = Vec::new();
+        cells.clear();
         for column in 0..record.count {
             let raw = self.cell(record, column).unwrap_or_default();
             let text = std::str::from_utf8(raw)
                 .map_err(|_| malformed(&format!("field {} is not UTF-8", column + 1)))?;
-            match cells.get_mut(column) {
-                Some(slot) => *slot = text,
-                None => more.push(text),
-            }
+            cells.push(text);
         }
-        let case = if record.count <= cells.len() {
-            self.roster.decode(
-                cells.get(..record.count).unwrap_or_default(),
-                self.job.period,
-            )
-        } else {
-            let mut all: Vec<&str> = cells.to_vec();
-            all.extend(more);
-            self.roster.decode(&all, self.job.period)
-        }?;
-        Ok((case, ()))
+        self.roster.decode(cells, self.job.period)
     }
 }
 
