@@ -80,6 +80,8 @@ pub enum BatchError {
     Header(HeaderError),
     /// The header is not UTF-8 or not a CSV record.
     UnreadableHeader(String),
+    /// The input is empty: not even a header.
+    Empty,
     /// The `--group-by` column is not in the header.
     NoGroupColumn(String),
 }
@@ -90,6 +92,9 @@ impl std::fmt::Display for BatchError {
             BatchError::Io(e) => write!(f, "{e}"),
             BatchError::Header(e) => write!(f, "{e}"),
             BatchError::UnreadableHeader(m) => write!(f, "the header line cannot be read: {m}"),
+            BatchError::Empty => f.write_str(
+                "the input is empty: a roster starts with a header line naming its columns, id among them",
+            ),
             BatchError::NoGroupColumn(c) => {
                 write!(f, "--group-by {c}: the roster has no column named {c}")
             }
@@ -247,6 +252,9 @@ fn read_header<R: Read>(
             break buf.len();
         }
     };
+    if buf.iter().all(|b| matches!(b, b'\n' | b'\r')) {
+        return Err(BatchError::Empty);
+    }
     // A UTF-8 byte-order mark is ignored.
     let start = if buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
         3
