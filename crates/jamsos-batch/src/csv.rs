@@ -113,6 +113,7 @@ pub(crate) fn split(
     let len = chunk.len();
     while pos < len {
         let record_line = line;
+        let record_start = pos;
         let first = spans.len();
         let mut malformed = false;
         let mut state = State::FieldStart;
@@ -183,8 +184,11 @@ pub(crate) fn split(
             spans.push((field_start, end));
         }
         let count = spans.len() - first;
-        // A blank line is one empty field: skipped.
-        if count == 1 && spans.last().is_some_and(|(s, e)| s == e) && !malformed {
+        // A blank line (nothing but its line end) is skipped; `""` is not blank.
+        let blank = chunk
+            .get(record_start..pos)
+            .is_some_and(|raw| raw.iter().all(|b| matches!(b, b'\r' | b'\n')));
+        if blank {
             spans.truncate(first);
             continue;
         }

@@ -239,6 +239,11 @@ fn read_header<R: Read>(
     buf: &mut Vec<u8>,
     allow_extra: bool,
 ) -> Result<(Roster, usize, u64), BatchError> {
+    // A UTF-8 byte-order mark before the header is ignored.
+    while buf.len() < 3 && fill(input, buf)? > 0 {}
+    if buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        buf.drain(..3);
+    }
     let mut state = State::FieldStart;
     let mut scanned = 0;
     let end = loop {
@@ -255,13 +260,7 @@ fn read_header<R: Read>(
     if buf.iter().all(|b| matches!(b, b'\n' | b'\r')) {
         return Err(BatchError::Empty);
     }
-    // A UTF-8 byte-order mark is ignored.
-    let start = if buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        3
-    } else {
-        0
-    };
-    let mut header = buf.get(start..end).unwrap_or_default().to_vec();
+    let mut header = buf.get(..end).unwrap_or_default().to_vec();
     let lines = 1 + header.iter().filter(|b| **b == b'\n').count() as u64
         - u64::from(header.ends_with(b"\n"));
     let (mut records, mut spans) = (Vec::new(), Vec::new());
@@ -331,7 +330,10 @@ fn read_chunks<R: Read>(
     let mut boundary: Option<usize> = None;
     let mut seq = 0;
     loop {
-        let eof = buf.len() < CHUNK_BYTES && fill(&mut input, &mut buf)? == 0;
+        // Read while the chunk is short, and past its size while no record
+        // has ended yet (one field may be larger than a chunk).
+        let eof =
+            (buf.len() < CHUNK_BYTES || boundary.is_none()) && fill(&mut input, &mut buf)? == 0;
         let fresh = buf.get(scanned..).unwrap_or_default();
         let end = match format {
             Format::Csv => {

@@ -45,16 +45,25 @@ impl fmt::Display for HeaderError {
             HeaderError::Unknown(names) => write!(
                 f,
                 "unknown column(s) {}: use the contract's column names (CONTRACT.md §2) or --allow-extra-columns",
-                names.join(", ")
+                quoted(names)
             ),
             HeaderError::Duplicate(names) => {
-                write!(f, "duplicate column(s) {}", names.join(", "))
+                write!(f, "duplicate column(s) {}", quoted(names))
             }
         }
     }
 }
 
 impl std::error::Error for HeaderError {}
+
+/// `"a", "b"`: quoted, so an empty name shows.
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// A roster's columns, resolved once from its header.
 #[derive(Debug, Clone)]
