@@ -299,20 +299,9 @@ fn first_record_end(buf: &[u8], last: Option<usize>) -> Option<usize> {
 
 /// Appends up to [`READ_BYTES`] from `input`; 0 at the end of the input.
 fn fill<R: Read>(input: &mut R, buf: &mut Vec<u8>) -> io::Result<usize> {
-    let old = buf.len();
-    buf.resize(old + READ_BYTES, 0);
-    let n = loop {
-        match input.read(buf.get_mut(old..).unwrap_or_default()) {
-            Ok(n) => break n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => {
-                buf.truncate(old);
-                return Err(e);
-            }
-        }
-    };
-    buf.truncate(old + n);
-    Ok(n)
+    // `read_to_end` reads into spare capacity without zeroing it first.
+    buf.reserve(READ_BYTES);
+    input.take(READ_BYTES as u64).read_to_end(buf)
 }
 
 /// The reader thread: cuts whole records into chunks of about
@@ -396,6 +385,8 @@ fn work(chunks: &Mutex<Receiver<Chunk>>, done: &SyncSender<Done>, job: &Job<'_>)
             (Format::Csv, Some(roster)) => {
                 csv::split(&mut chunk.bytes, chunk.first_line, &mut records, &mut spans);
                 let ctx = Rows {
+                    // Validated once: each cell is then a cheap slice of it.
+                    text: std::str::from_utf8(&chunk.bytes).ok(),
                     bytes: &chunk.bytes,
                     spans: &spans,
                     roster,
@@ -453,6 +444,8 @@ fn write_in_order<W: Write>(
 
 /// The rows of one CSV chunk.
 struct Rows<'a> {
+    /// The chunk, if it is all UTF-8 (almost always).
+    text: Option<&'a str>,
     bytes: &'a [u8],
     spans: &'a [(usize, usize)],
     roster: &'a Roster,
@@ -523,9 +516,16 @@ impl<'a> Rows<'a> {
         }
         cells.clear();
         for column in 0..record.count {
-            let raw = self.cell(record, column).unwrap_or_default();
-            let text = std::str::from_utf8(raw)
-                .map_err(|_| malformed(&format!("field {} is not UTF-8", column + 1)))?;
+            let (s, e) = self
+                .spans
+                .get(record.first + column)
+                .copied()
+                .unwrap_or_default();
+            let text = match self.text.and_then(|t| t.get(s..e)) {
+                Some(text) => text,
+                None => std::str::from_utf8(self.bytes.get(s..e).unwrap_or_default())
+                    .map_err(|_| malformed(&format!("field {} is not UTF-8", column + 1)))?,
+            };
             cells.push(text);
         }
         self.roster.decode(cells, self.job.period)

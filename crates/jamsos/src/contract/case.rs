@@ -486,11 +486,13 @@ fn name(field: F) -> &'static str {
 /// (CONTRACT.md §2: integers are ASCII digits with an optional leading `-`,
 /// booleans exactly `true` or `false`, dates exactly `YYYY-MM-DD`).
 fn check_raw(spec: &FieldSpec, raw: Raw<'_>) -> Result<(), ContractError> {
-    let path = path(spec.name);
+    // The path is only built for an error: a roster row must not allocate.
+    let path = || path(spec.name);
     match raw {
-        Raw::Json(value) => check_type(&path, spec.kind, value),
+        Raw::Json(value) => check_type(&path(), spec.kind, value),
         Raw::Cell(cell) => {
             let wrong = |expected: &str| {
+                let path = path();
                 ContractError::at(
                     ErrorCode::InvalidType,
                     &path,
@@ -503,11 +505,14 @@ fn check_raw(spec: &FieldSpec, raw: Raw<'_>) -> Result<(), ContractError> {
                 Kind::Bool if cell == "true" || cell == "false" => Ok(()),
                 Kind::Bool => Err(wrong("true or false")),
                 Kind::Date if parse_date(cell).is_some() => Ok(()),
-                Kind::Date => Err(ContractError::at(
-                    ErrorCode::InvalidDate,
-                    &path,
-                    format!("{path} \"{cell}\" is not a real date YYYY-MM-DD"),
-                )),
+                Kind::Date => {
+                    let path = path();
+                    Err(ContractError::at(
+                        ErrorCode::InvalidDate,
+                        &path,
+                        format!("{path} \"{cell}\" is not a real date YYYY-MM-DD"),
+                    ))
+                }
                 Kind::Text | Kind::TextList => Ok(()),
             }
         }
