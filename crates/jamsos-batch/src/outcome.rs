@@ -78,18 +78,14 @@ pub(crate) struct RulesCache {
 }
 
 impl RulesCache {
-    fn pu(&mut self, period: Period) -> Result<&PuRules, ContractError> {
-        let index = match self.pu.iter().position(|r| r.period() == period) {
-            Some(i) => i,
-            None => {
-                let rules = PuRules::new(period, &Options::default()).map_err(domain_error)?;
-                self.pu.push(rules);
-                self.pu.len() - 1
-            }
-        };
-        self.pu.get(index).ok_or_else(|| {
-            domain_error(jamsos_contribution::ContributionError::Capacity { period })
-        })
+    /// The rules of `period`, resolved on first use (`PuRules` is `Copy`).
+    fn pu(&mut self, period: Period) -> Result<PuRules, ContractError> {
+        if let Some(rules) = self.pu.iter().find(|r| r.period() == period) {
+            return Ok(*rules);
+        }
+        let rules = PuRules::new(period, &Options::default()).map_err(domain_error)?;
+        self.pu.push(rules);
+        Ok(rules)
     }
 }
 

@@ -27,7 +27,7 @@ pub use output::{
 use jamsos_contribution::{
     ContributionError, Options, assess_bpu, assess_jakon, assess_pmi, assess_pu,
 };
-use jamsos_eligibility::{EligibilityError, category};
+use jamsos_eligibility::EligibilityError;
 pub use jamsos_rules::pp_44_2015::{IncomeBracket, IncomeGrid, IncomeGridError};
 use jamsos_worker::Category;
 
@@ -82,13 +82,18 @@ pub struct Settings<'a> {
     pub income_grid: Option<IncomeGrid<'a>>,
 }
 
-/// Assesses a decoded case.
-fn assess(case: &Case, settings: &Settings<'_>) -> Result<ContributionResult, ContractError> {
-    let options = Options {
+/// The domain options of a decoded case.
+fn options<'a>(case: &'a Case, settings: &Settings<'a>) -> Options<'a> {
+    Options {
         jp_for_foreigners: case.options.jp_for_foreigners,
         holidays: &case.options.holidays,
         income_grid: settings.income_grid,
-    };
+    }
+}
+
+/// Assesses a decoded case.
+fn assess(case: &Case, settings: &Settings<'_>) -> Result<ContributionResult, ContractError> {
+    let options = options(case, settings);
     let period = case.period;
     match &case.participant {
         Participant::Pu(worker) => assess_pu(worker, period, &options)
@@ -153,31 +158,23 @@ pub fn eligibility_with(
     settings: &Settings<'_>,
 ) -> Result<EligibilityResult, ContractError> {
     let case = decode_for_eligibility(input)?;
-    let options = Options {
-        jp_for_foreigners: case.options.jp_for_foreigners,
-        holidays: &case.options.holidays,
-        income_grid: settings.income_grid,
-    };
+    let options = options(&case, settings);
     let period = case.period;
+    // The amounts are computed and dropped so that every check of the
+    // contribution command applies (wage floor, income grid, PMI package, JHT).
     let statuses = match &case.participant {
         Participant::Pu(worker) => {
             return assess_pu(worker, period, &options)
                 .map(|a| EligibilityResult::from_pu(&a.eligibility))
                 .map_err(domain_error);
         }
-        // The amounts are computed and dropped so that every check of the
-        // contribution command applies (income grid, PMI package, JHT amount).
-        Participant::Bpu(worker) => assess_bpu(worker, period, case.options.prepay, &options)
-            .map(|_| category::bpu(worker, period)),
-        Participant::Jakon(project) => {
-            assess_jakon(project, period, &options).map(|_| category::jakon(project, period))
+        Participant::Bpu(worker) => {
+            assess_bpu(worker, period, case.options.prepay, &options).map(|a| a.statuses)
         }
-        Participant::Pmi(worker) => {
-            assess_pmi(worker, period).map(|_| category::pmi(worker, period))
-        }
+        Participant::Jakon(project) => assess_jakon(project, period, &options).map(|a| a.statuses),
+        Participant::Pmi(worker) => assess_pmi(worker, period).map(|a| a.statuses),
     }
-    .map_err(domain_error)?
-    .map_err(|e| domain_error(e.into()))?;
+    .map_err(domain_error)?;
     Ok(EligibilityResult::from_statuses(
         case.participant.category(),
         period,
