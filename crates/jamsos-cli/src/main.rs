@@ -14,9 +14,6 @@ mod batch;
 use jamsos::contract::{self, ContractError, ErrorCode};
 use jamsos::pretty::{self, Lang};
 
-/// Cases larger than this are not contract cases; refuse rather than buffer.
-const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
-
 #[derive(Parser)]
 #[command(
     name = "jamsos",
@@ -124,28 +121,20 @@ struct SampleArgs {
     output: Option<std::path::PathBuf>,
 }
 
-fn read_stdin() -> Result<String, ContractError> {
+/// Standard input, or the contract's error when it cannot be read; the
+/// size and UTF-8 checks are the contract's (`contract::document_text`).
+fn read_stdin() -> Result<Vec<u8>, ContractError> {
     let mut bytes = Vec::new();
+    let limit = u64::try_from(contract::MAX_INPUT_BYTES).unwrap_or(u64::MAX);
     std::io::stdin()
-        .take(MAX_INPUT_BYTES + 1)
+        .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| ContractError {
             code: ErrorCode::InvalidJson,
             message: format!("cannot read standard input: {e}"),
             field: None,
         })?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(ContractError {
-            code: ErrorCode::InvalidJson,
-            message: "input is larger than 16 MiB".into(),
-            field: None,
-        });
-    }
-    String::from_utf8(bytes).map_err(|e| ContractError {
-        code: ErrorCode::InvalidJson,
-        message: format!("input is not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
-        field: None,
-    })
+    Ok(bytes)
 }
 
 fn emit(text: &str) -> ExitCode {
@@ -156,25 +145,34 @@ fn emit(text: &str) -> ExitCode {
     }
 }
 
-fn fail(e: &ContractError) -> ExitCode {
-    let _ = writeln!(std::io::stdout().lock(), "{}", e.to_json());
-    let field = e
-        .field
-        .as_deref()
-        .map(|f| format!(" ({f})"))
-        .unwrap_or_default();
-    let _ = writeln!(
-        std::io::stderr().lock(),
-        "jamsos: {}{field}: {}",
-        e.code,
-        e.message
-    );
-    ExitCode::from(2)
+/// Prints an answer: the document on standard output and, for invalid input,
+/// the one-line message on standard error; exits with the answer's status.
+fn answer(response: &contract::Response) -> ExitCode {
+    if let Some(e) = &response.error {
+        let field = e
+            .field
+            .as_deref()
+            .map(|f| format!(" ({f})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "jamsos: {}{field}: {}",
+            e.code,
+            e.message
+        );
+    }
+    match emit(&response.json) {
+        code if response.status == contract::Status::Ok => code,
+        _ => ExitCode::from(response.status as u8),
+    }
 }
 
-fn json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_else(|e| format!("{{\"error\":{{\"code\":\"internal\",\"message\":\"{e}\"}}}}"))
+fn fail(e: ContractError) -> ExitCode {
+    answer(&contract::Response {
+        status: contract::Status::InvalidInput,
+        json: e.to_json(),
+        error: Some(e),
+    })
 }
 
 /// Reads `--income-grid`; a grid that cannot be read or is malformed stops
@@ -226,39 +224,40 @@ fn one_document(command: &Command) -> ExitCode {
         // Checked by `income_grid`; an empty list means the built-in grid.
         income_grid: contract::IncomeGrid::official(&brackets).ok(),
     };
-    let input = match read_stdin() {
-        Ok(input) => input,
-        Err(e) => return fail(&e),
+    let bytes = match read_stdin() {
+        Ok(bytes) => bytes,
+        Err(e) => return fail(e),
     };
-    let lang = |h: &Human| match h.lang {
+    let (name, human) = match command {
+        Command::Contribution(args) => (contract::Command::Contribution, &args.human),
+        Command::Eligibility(args) => (contract::Command::Eligibility, &args.human),
+        Command::Benefit(human) => (contract::Command::Benefit, human),
+        Command::Fine(human) => (contract::Command::Fine, human),
+        Command::Batch(_) | Command::SampleRoster(_) => return stop("not a one-document command"),
+    };
+    if !human.pretty {
+        return answer(&contract::respond_bytes(name, &bytes, &settings));
+    }
+    let input = match contract::document_text(&bytes) {
+        Ok(input) => input,
+        Err(e) => return fail(e),
+    };
+    let lang = match human.lang {
         LangArg::Id => Lang::Id,
         LangArg::En => Lang::En,
     };
-    match command {
-        Command::Contribution(CaseArgs { human: h, .. }) => {
-            match contract::contribution_with(&input, &settings) {
-                Ok(r) if h.pretty => emit(pretty::contribution(&r, lang(h)).trim_end()),
-                Ok(r) => emit(&json(&r)),
-                Err(e) => fail(&e),
-            }
+    let text = match name {
+        contract::Command::Contribution => {
+            contract::contribution_with(input, &settings).map(|r| pretty::contribution(&r, lang))
         }
-        Command::Eligibility(CaseArgs { human: h, .. }) => {
-            match contract::eligibility_with(&input, &settings) {
-                Ok(r) if h.pretty => emit(pretty::eligibility(&r, lang(h)).trim_end()),
-                Ok(r) => emit(&json(&r)),
-                Err(e) => fail(&e),
-            }
+        contract::Command::Eligibility => {
+            contract::eligibility_with(input, &settings).map(|r| pretty::eligibility(&r, lang))
         }
-        Command::Benefit(h) => match contract::benefit(&input) {
-            Ok(r) if h.pretty => emit(pretty::benefit(&r, lang(h)).trim_end()),
-            Ok(r) => emit(&json(&r)),
-            Err(e) => fail(&e),
-        },
-        Command::Fine(h) => match contract::fine(&input) {
-            Ok(r) if h.pretty => emit(pretty::fine(&r, lang(h)).trim_end()),
-            Ok(r) => emit(&json(&r)),
-            Err(e) => fail(&e),
-        },
-        Command::Batch(_) | Command::SampleRoster(_) => stop("not a one-document command"),
+        contract::Command::Benefit => contract::benefit(input).map(|r| pretty::benefit(&r, lang)),
+        contract::Command::Fine => contract::fine(input).map(|r| pretty::fine(&r, lang)),
+    };
+    match text {
+        Ok(text) => emit(text.trim_end()),
+        Err(e) => fail(e),
     }
 }

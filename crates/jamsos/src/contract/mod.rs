@@ -10,11 +10,15 @@ mod fields;
 mod fine;
 mod grid;
 mod output;
+mod respond;
 mod roster;
 
 pub use benefit::{BenefitResult, MAX_CLAIM_AMOUNT, PaymentEntry, benefit, decode_claim};
 pub use fine::{FineResult, fine};
 pub use grid::parse_income_grid;
+pub use respond::{
+    Command, MAX_INPUT_BYTES, Response, Status, document_text, respond, respond_bytes,
+};
 pub use roster::{HeaderError, Roster};
 
 pub use case::{Case, CaseOptions, Participant, decode, decode_for_eligibility};
