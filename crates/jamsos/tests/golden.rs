@@ -1,6 +1,8 @@
 //! Runs every golden case in `testdata/` (one JSON array per theme, each case
 //! citing the regulation or decision it checks) through the contract and
-//! compares exact values.
+//! compares exact values. Every case's output, result or error document, is
+//! also checked against the contract's JSON Schema
+//! (`docs/contract-v1.schema.json`), as the command line prints it.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -12,8 +14,13 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use jamsos::contract::{self, ContractError, LineEntry};
+use jamsos::contract::{self, Command, ContractError, LineEntry, Settings};
 use serde_json::{Value, json};
+
+#[path = "common/schema.rs"]
+mod schema;
+
+use schema::ContractSchema;
 
 fn testdata() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata")
@@ -101,6 +108,16 @@ fn codes(notices: &Value) -> BTreeSet<String> {
                 .map_or_else(|| n["code"].as_str().unwrap().to_owned(), str::to_owned)
         })
         .collect()
+}
+
+/// Checks one case's document, as the command line prints it, against the
+/// contract's schema; returns the problems, each with its instance path.
+fn check_schema(schema: &ContractSchema, case: &Value) -> Vec<String> {
+    let name = case["command"].as_str().unwrap_or("contribution");
+    let command = Command::from_name(name).unwrap();
+    let input = case["input"].to_string();
+    let response = contract::respond(command, &input, &Settings::default());
+    schema.check_response(command, &response)
 }
 
 /// Checks one case; returns the mismatches.
@@ -249,7 +266,9 @@ fn check(case: &Value) -> Vec<String> {
 
 #[test]
 fn golden_cases() {
+    let schema = ContractSchema::load();
     let mut total = 0;
+    let mut schema_checked = 0;
     let mut per_command = std::collections::BTreeMap::<String, usize>::new();
     let mut per_category = std::collections::BTreeMap::<String, usize>::new();
     let mut failures = Vec::new();
@@ -273,7 +292,9 @@ fn golden_cases() {
                 case["source"].as_str().is_some_and(|s| !s.is_empty()),
                 "{name}: every case cites its source"
             );
-            let problems = check(case);
+            let mut problems = check(case);
+            problems.extend(check_schema(&schema, case));
+            schema_checked += 1;
             if !problems.is_empty() {
                 failures.push(format!(
                     "{} / {name} ({}):\n  {}",
@@ -285,6 +306,10 @@ fn golden_cases() {
         }
     }
     assert!(total >= 50, "only {total} golden cases");
+    assert_eq!(
+        schema_checked, total,
+        "every golden output is schema-checked"
+    );
     for (command, least) in [("benefit", 40), ("fine", 20)] {
         let n = per_command.get(command).copied().unwrap_or(0);
         assert!(n >= least, "only {n} golden cases for {command}");

@@ -21,6 +21,7 @@ use jamsos_worker::{Wage, WorkerError};
 use serde::{Deserialize, Serialize};
 
 use super::error::{ContractError, ErrorCode};
+use super::fields::first_unknown;
 pub(super) use super::fields::{Kind, check_type};
 use super::output::{Notice, VERSION};
 use crate::json::{self, Value};
@@ -194,6 +195,15 @@ impl<'a> Members<'a> {
         }
     }
 
+    /// An integer field's literal as given (for messages: a number beyond
+    /// 64 bits is shown as written, not as the saturated value).
+    pub(super) fn literal(&self, key: &str) -> &'a str {
+        match self.get(key) {
+            Some(Value::Number(n)) => n,
+            _ => "",
+        }
+    }
+
     pub(super) fn text(&self, key: &str) -> Option<&'a str> {
         match self.get(key)? {
             Value::String(s) => Some(s),
@@ -215,11 +225,7 @@ impl<'a> Members<'a> {
 
 /// Parses the document and checks it is an object.
 pub(super) fn root(text: &str, what: &str) -> Result<Vec<(String, Value)>, ContractError> {
-    let root = json::parse(text).map_err(|e| ContractError {
-        code: ErrorCode::InvalidJson,
-        message: e.message.clone(),
-        field: e.duplicate_key.clone(),
-    })?;
+    let root = json::parse(text).map_err(|e| super::case::json_error(&e))?;
     match root {
         Value::Object(members) => Ok(members),
         other => Err(ContractError::whole(
@@ -235,6 +241,17 @@ fn missing(name: &str, why: &str) -> ContractError {
         name,
         format!("{name} is required {why}"),
     )
+}
+
+/// What a field of `kind` holds, for `missing_field` messages.
+pub(super) fn described(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Integer => "a JSON integer",
+        Kind::Bool => "true or false",
+        Kind::Text => "a string",
+        Kind::Date => "a date YYYY-MM-DD",
+        Kind::TextList => "an array of strings",
+    }
 }
 
 /// A closed set of names: a string, or `missing_field`, `invalid_type`,
@@ -274,12 +291,13 @@ pub(super) fn money(
     let Some(n) = m.integer(name) else {
         return Ok(None);
     };
+    let shown = m.literal(name);
     let amount = u64::try_from(n).ok().filter(|a| *a >= 1).ok_or_else(|| {
         ContractError::at(
             ErrorCode::InvalidAmount,
             name,
             format!(
-                "{name} {n} is not allowed: money amounts are whole rupiah of at least 1 (D-4)"
+                "{name} {shown} is not allowed: money amounts are whole rupiah of at least 1 (D-4)"
             ),
         )
     })?;
@@ -287,7 +305,9 @@ pub(super) fn money(
         return Err(ContractError::at(
             ErrorCode::AmountOutOfRange,
             name,
-            format!("{name} {amount} is above the limit of {limit} rupiah (D-4)"),
+            format!(
+                "{name} {shown} is above the limit of {limit} rupiah: allowed are whole rupiah from 1 to {limit} (D-4)"
+            ),
         ));
     }
     Ok(Some(Rupiah::new(amount)))
@@ -296,11 +316,21 @@ pub(super) fn money(
 /// A wage field, checked as a wage earner's wage is (D-4).
 fn wage(m: &Members<'_>, name: &str) -> Result<Wage, ContractError> {
     let n = m.integer(name).ok_or_else(|| missing(name, ""))?;
+    let shown = m.literal(name);
     Wage::new(n).map_err(|e| match e {
-        WorkerError::AmountTooLarge { amount, limit } => ContractError::at(
+        WorkerError::AmountTooLarge { limit, .. } => ContractError::at(
             ErrorCode::AmountOutOfRange,
             name,
-            format!("{name} {amount} is above the limit of {limit} rupiah (D-4)"),
+            format!(
+                "{name} {shown} is above the limit of {limit} rupiah: allowed are whole rupiah from 1 to {limit} (D-4)"
+            ),
+        ),
+        WorkerError::AmountNotPositive(_) => ContractError::at(
+            ErrorCode::InvalidAmount,
+            name,
+            format!(
+                "{name} {shown} is not allowed: money amounts are whole rupiah of at least 1 (D-4)"
+            ),
         ),
         other => ContractError::at(ErrorCode::InvalidAmount, name, format!("{name}: {other}")),
     })
@@ -310,11 +340,19 @@ fn wage(m: &Members<'_>, name: &str) -> Result<Wage, ContractError> {
 /// the claim's other values).
 fn count(m: &Members<'_>, name: &str) -> Result<u32, ContractError> {
     let n = m.integer(name).ok_or_else(|| missing(name, ""))?;
+    let shown = m.literal(name);
     u32::try_from(n).map_err(|_| {
+        // Month counts are checked against 1200 with the claim's other values;
+        // this is the bound every count shares.
+        let why = if n < 0 {
+            "a count of months or children is a whole number of at least 0"
+        } else {
+            "a count of months or children is at most 4294967295 (months: at most 1200)"
+        };
         ContractError::at(
             ErrorCode::InvalidValue,
             name,
-            format!("{name} {n} is not allowed: a count of months or children is a whole number of at least 0"),
+            format!("{name} {shown} is not allowed: {why}"),
         )
     })
 }
@@ -371,14 +409,20 @@ pub fn decode_claim(text: &str) -> Result<Claim, ContractError> {
     let m = Members(&members);
 
     // 3. Unknown field names.
-    if let Some((key, _)) = members
-        .iter()
-        .find(|(k, _)| !FIELDS.iter().any(|(name, _, _)| name == k))
-    {
+    if let Some(key) = first_unknown(members.iter().map(|(k, _)| k.as_str()), |k| {
+        FIELDS.iter().any(|(name, _, _)| *name == k)
+    }) {
         return Err(ContractError::at(
             ErrorCode::UnknownField,
-            key.as_str(),
-            format!("unknown field \"{key}\" in a benefit claim"),
+            key,
+            format!(
+                "unknown field \"{key}\" in a benefit claim: allowed are {}",
+                FIELDS
+                    .iter()
+                    .map(|(name, _, _)| *name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         ));
     }
 
@@ -391,17 +435,23 @@ pub fn decode_claim(text: &str) -> Result<Claim, ContractError> {
         "jht, jp, jkp, jkm, jkk",
     )?;
 
-    // 5. Fields that do not apply to the benefit.
-    for (key, _) in &members {
-        let applies = FIELDS
-            .iter()
-            .find(|(name, _, _)| name == key)
-            .is_some_and(|(_, _, benefits)| benefits & bit(benefit) != 0);
-        if !applies {
+    // 5. Fields that do not apply to the benefit, in the table's order (a
+    // field present as `null` must still apply).
+    let present = |name: &str| members.iter().any(|(k, _)| k == name);
+    for (key, _, benefits) in FIELDS {
+        if present(key) && benefits & bit(benefit) == 0 {
             return Err(ContractError::at(
                 ErrorCode::FieldNotApplicable,
-                key.as_str(),
-                format!("{key} does not apply to a {benefit} claim"),
+                *key,
+                format!(
+                    "{key} does not apply to a {benefit} claim: a {benefit} claim takes {}",
+                    FIELDS
+                        .iter()
+                        .filter(|(_, _, b)| b & bit(benefit) != 0)
+                        .map(|(name, _, _)| *name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             ));
         }
     }
@@ -428,11 +478,8 @@ pub fn decode_claim(text: &str) -> Result<Claim, ContractError> {
         )?),
         _ => Variant::None,
     };
-    for (key, _) in &members {
-        let narrow = NARROW
-            .iter()
-            .find(|(name, b, _)| name == key && *b == benefit);
-        if let Some((name, _, only)) = narrow {
+    for (name, b, only) in &NARROW {
+        if *b == benefit && present(name) {
             let chosen = match variant {
                 Variant::Trigger(t) | Variant::Event(t) => t,
                 Variant::None => "",
@@ -452,9 +499,9 @@ pub fn decode_claim(text: &str) -> Result<Claim, ContractError> {
         }
     }
 
-    // 7. Field types.
-    for (key, value) in &members {
-        if let Some((name, kind, _)) = FIELDS.iter().find(|(name, _, _)| name == key) {
+    // 7. Field types, in the table's order.
+    for (name, kind, _) in FIELDS {
+        if let Some(value) = m.get(name) {
             check_type(name, *kind, value)?;
         }
     }
@@ -469,7 +516,11 @@ pub fn decode_claim(text: &str) -> Result<Claim, ContractError> {
             Variant::Event(e) => format!("for a jkk claim with event {e}"),
             Variant::None => format!("for a {benefit} claim"),
         };
-        return Err(missing(name, &why));
+        let kind = FIELDS
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .map_or(Kind::Text, |(_, kind, _)| *kind);
+        return Err(missing(name, &format!("{why}: {}", described(kind))));
     }
 
     // 9. Values (dates against each other and the rules: in the domain).
@@ -571,18 +622,26 @@ fn claim_error(e: EligibilityError) -> ContractError {
         EligibilityError::NoBenefitRuleOn { field, .. } => {
             ContractError::at(ErrorCode::PeriodOutOfRange, field, message)
         }
-        EligibilityError::DateBefore { field, .. } => {
-            ContractError::at(ErrorCode::InvalidDate, field, message)
-        }
+        EligibilityError::DateBefore {
+            field, other_field, ..
+        } => ContractError::at(
+            ErrorCode::InvalidDate,
+            field,
+            format!("{message}: {field} must be on or after {other_field}"),
+        ),
         EligibilityError::MissingDate { field } => {
             ContractError::at(ErrorCode::MissingField, field, message)
         }
         EligibilityError::CountOutOfRange { field, .. } => {
             ContractError::at(ErrorCode::InvalidValue, field, message)
         }
-        EligibilityError::PaidMonthsBelowConsecutive { .. } => {
-            ContractError::at(ErrorCode::InvalidValue, "months_paid_last_24", message)
-        }
+        EligibilityError::PaidMonthsBelowConsecutive { consecutive, .. } => ContractError::at(
+            ErrorCode::InvalidValue,
+            "months_paid_last_24",
+            format!(
+                "{message}: months_paid_last_24 must be at least consecutive_months_before_dismissal ({consecutive})"
+            ),
+        ),
         EligibilityError::BenefitOverflow { .. } => {
             ContractError::whole(ErrorCode::AmountOutOfRange, message)
         }

@@ -12,7 +12,7 @@ use jamsos_worker::{
 };
 
 use super::error::{ContractError, ErrorCode};
-use super::fields::{Kind, check_type};
+use super::fields::{Kind, check_type, first_unknown};
 use crate::json::{self, Value, is_integer_literal};
 
 /// Which categories may carry a field: `[pu, bpu, jakon, pmi]` (CONTRACT.md §1).
@@ -197,6 +197,11 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// Whether the field at `index` holds a value.
+    pub(crate) fn is_set(&self, index: usize) -> bool {
+        self.values.get(index).is_some_and(Option::is_some)
+    }
+
     fn get(&self, field: F) -> Option<Raw<'a>> {
         self.values.get(field as usize).copied().flatten()
     }
@@ -211,6 +216,40 @@ impl<'a> Fields<'a> {
 
 fn path(field: &str) -> String {
     format!("participant.{field}")
+}
+
+/// The participant fields a category may carry, comma-separated, for error
+/// messages that say what is allowed.
+fn fields_of(category: Category) -> String {
+    PARTICIPANT_FIELDS
+        .iter()
+        .filter(|s| {
+            s.applies
+                .get(category_index(category))
+                .copied()
+                .unwrap_or(false)
+        })
+        .map(|s| s.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What a required participant field holds, for `missing_field` messages.
+fn expected(field: F) -> &'static str {
+    match field {
+        F::BirthDate => "a date YYYY-MM-DD",
+        F::Wage => "the monthly wage, whole rupiah from 1 to 1000000000000 (D-4)",
+        F::RiskClass => "the JKK risk group, 1 (very low) to 5 (very high)",
+        F::Scale => "one of micro, small, medium, large",
+        F::Income => "the declared monthly income, whole rupiah from 1000000 to 20700000 (D-17)",
+        F::Method => "wage or contract (D-23)",
+        F::ContractValue => {
+            "the contract value excluding VAT, whole rupiah from 1 to 100000000000000 (D-4)"
+        }
+        F::Channel => "agency or individual (D-26)",
+        F::ContractMonths => "6, 12 or 24 (D-25)",
+        _ => "a value",
+    }
 }
 
 fn object<'a>(v: &'a Value, field: &str) -> Result<&'a [(String, Value)], ContractError> {
@@ -246,11 +285,7 @@ pub fn decode_for_eligibility(text: &str) -> Result<Case, ContractError> {
 
 fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
     // 1. JSON syntax.
-    let root = json::parse(text).map_err(|e| ContractError {
-        code: ErrorCode::InvalidJson,
-        message: e.message.clone(),
-        field: e.duplicate_key.clone(),
-    })?;
+    let root = json::parse(text).map_err(|e| json_error(&e))?;
     let Value::Object(top) = &root else {
         return Err(ContractError::whole(
             ErrorCode::InvalidType,
@@ -259,13 +294,12 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
     };
 
     // 2. Top-level fields.
-    if let Some((k, _)) = top
-        .iter()
-        .find(|(k, _)| !["period", "participant", "options"].contains(&k.as_str()))
-    {
+    if let Some(k) = first_unknown(top.iter().map(|(k, _)| k.as_str()), |k| {
+        ["period", "participant", "options"].contains(&k)
+    }) {
         return Err(ContractError::at(
             ErrorCode::UnknownField,
-            k.as_str(),
+            k,
             format!("unknown field \"{k}\": allowed are period, participant, options"),
         ));
     }
@@ -311,25 +345,40 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
     // 4. Category.
     let category = category(member(participant, "category").map(Raw::Json))?;
 
-    // 5. Unknown or not applicable fields.
+    // 5. Unknown or not applicable fields: the smallest unknown name, then
+    // the fields in the contract's table order, whatever the document's
+    // order. A field present as `null` must still apply.
+    if let Some(key) = first_unknown(participant.iter().map(|(k, _)| k.as_str()), |k| {
+        field_index(k).is_some()
+    }) {
+        return Err(ContractError::at(
+            ErrorCode::UnknownField,
+            path(key),
+            format!(
+                "unknown field participant.{key}: a {} participant has {}",
+                category.code(),
+                fields_of(category)
+            ),
+        ));
+    }
     let mut fields = Fields::new();
+    let mut present = [false; FIELD_COUNT];
     for (key, value) in participant {
-        let index = field_index(key).ok_or_else(|| {
-            ContractError::at(
-                ErrorCode::UnknownField,
-                path(key),
-                format!("unknown field participant.{key}"),
-            )
-        })?;
-        applicable(index, category)?;
-        if *value != Value::Null {
-            fields.set(index, Raw::Json(value));
+        if let Some(index) = field_index(key) {
+            if let Some(seen) = present.get_mut(index) {
+                *seen = true;
+            }
+            if *value != Value::Null {
+                fields.set(index, Raw::Json(value));
+            }
         }
     }
-    if let Some((k, _)) = options
-        .iter()
-        .find(|(k, _)| !OPTION_FIELDS.contains(&k.as_str()))
-    {
+    applicable(category, |index| {
+        present.get(index).copied().unwrap_or(false)
+    })?;
+    if let Some(k) = first_unknown(options.iter().map(|(k, _)| k.as_str()), |k| {
+        OPTION_FIELDS.contains(&k)
+    }) {
         return Err(ContractError::at(
             ErrorCode::UnknownField,
             format!("options.{k}"),
@@ -341,6 +390,21 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
     decode_fields(period, category, &fields, || {
         decode_options(options, category, read_months)
     })
+}
+
+/// `invalid_json`: a syntax error (with its byte offset) or a duplicate key
+/// (naming it), and what the contract accepts.
+pub(super) fn json_error(e: &json::SyntaxError) -> ContractError {
+    let rule = if e.duplicate_key.is_some() {
+        "each key may appear once in an object"
+    } else {
+        "the input must be one JSON document (RFC 8259: no comments, trailing commas or leading zeros)"
+    };
+    ContractError {
+        code: ErrorCode::InvalidJson,
+        message: format!("{}: {rule}", e.message),
+        field: e.duplicate_key.clone(),
+    }
 }
 
 /// Step 4: the category, required and one of the four.
@@ -375,28 +439,29 @@ pub(crate) fn category(raw: Option<Raw<'_>>) -> Result<Category, ContractError> 
     })
 }
 
-/// Step 5: a present field must apply to the category (CONTRACT.md §1).
-pub(crate) fn applicable(index: usize, category: Category) -> Result<(), ContractError> {
-    let Some(spec) = PARTICIPANT_FIELDS.get(index) else {
-        return Ok(());
-    };
-    if spec
-        .applies
-        .get(category_index(category))
-        .copied()
-        .unwrap_or(false)
-    {
-        Ok(())
-    } else {
-        Err(ContractError::at(
+/// Step 5: every present field must apply to the category (CONTRACT.md §1);
+/// the first that does not, in the contract's table order, is reported.
+pub(crate) fn applicable(
+    category: Category,
+    present: impl Fn(usize) -> bool,
+) -> Result<(), ContractError> {
+    let column = category_index(category);
+    let stray = PARTICIPANT_FIELDS.iter().enumerate().find(|(index, spec)| {
+        present(*index) && !spec.applies.get(column).copied().unwrap_or(false)
+    });
+    match stray {
+        None => Ok(()),
+        Some((_, spec)) => Err(ContractError::at(
             ErrorCode::FieldNotApplicable,
             path(spec.name),
             format!(
-                "participant.{} does not apply to category {}",
+                "participant.{} does not apply to category {}: a {} participant has {}",
                 spec.name,
-                category.code()
+                category.code(),
+                category.code(),
+                fields_of(category)
             ),
-        ))
+        )),
     }
 }
 
@@ -435,13 +500,14 @@ pub(crate) fn decode_fields(
             ErrorCode::MissingField,
             path(name),
             format!(
-                "participant.{name} is required for category {}{}",
+                "participant.{name} is required for category {}{}: {}",
                 category.code(),
                 match (category, field) {
                     (Category::Jakon, F::Wage) => " with method wage (D-23)",
                     (Category::Jakon, F::ContractValue) => " with method contract (D-23)",
                     _ => "",
-                }
+                },
+                expected(*field)
             ),
         ));
     }
@@ -591,22 +657,33 @@ fn decode_options(
                 ),
             ));
         };
-        for item in items {
-            let date = match item {
-                Value::String(s) => parse_date(s),
-                _ => None,
-            };
-            let date = date.ok_or_else(|| {
-                ContractError::at(
-                    ErrorCode::InvalidDate,
-                    "options.holidays",
-                    "options.holidays must hold real dates YYYY-MM-DD",
-                )
-            })?;
-            options.holidays.push(date);
+        for (i, item) in items.iter().enumerate() {
+            options.holidays.push(holiday("options.holidays", i, item)?);
         }
     }
     Ok(options)
+}
+
+/// One item of a holiday list (D-28): a real date, or `invalid_date` naming
+/// the item and its value.
+pub(super) fn holiday(field: &str, index: usize, item: &Value) -> Result<NaiveDate, ContractError> {
+    let date = match item {
+        Value::String(s) => parse_date(s),
+        _ => None,
+    };
+    date.ok_or_else(|| {
+        let shown = match item {
+            Value::String(s) => format!("\"{s}\""),
+            other => other.kind().to_owned(),
+        };
+        ContractError::at(
+            ErrorCode::InvalidDate,
+            field,
+            format!(
+                "{field}[{index}] {shown} is not a real date: {field} must hold dates YYYY-MM-DD"
+            ),
+        )
+    })
 }
 
 /// An integer field's value; digits beyond `i64` saturate (and then fail the
@@ -665,12 +742,33 @@ fn enumerated<T>(
         .transpose()
 }
 
-fn money_error(name: &str, e: WorkerError) -> ContractError {
+/// An integer field's text as given (JSON literal or cell), so that an
+/// error about a number beyond 64 bits shows the number given, not the
+/// saturated value it was read as.
+fn literal<'a>(fields: &Fields<'a>, field: F) -> &'a str {
+    match fields.get(field) {
+        Some(Raw::Json(Value::Number(n))) => n,
+        Some(Raw::Cell(s)) => s,
+        _ => "",
+    }
+}
+
+/// A money field's D-4 error; `amount` is the value as given.
+fn money_error(name: &str, e: WorkerError, amount: &str) -> ContractError {
     match e {
-        WorkerError::AmountTooLarge { amount, limit } => ContractError::at(
+        WorkerError::AmountTooLarge { limit, .. } => ContractError::at(
             ErrorCode::AmountOutOfRange,
             path(name),
-            format!("participant.{name} {amount} is above the limit of {limit} rupiah (D-4)"),
+            format!(
+                "participant.{name} {amount} is above the limit of {limit} rupiah: allowed are whole rupiah from 1 to {limit} (D-4)"
+            ),
+        ),
+        WorkerError::AmountNotPositive(_) => ContractError::at(
+            ErrorCode::InvalidAmount,
+            path(name),
+            format!(
+                "participant.{name} {amount} is not allowed: money amounts are whole rupiah of at least 1 (D-4)"
+            ),
         ),
         other => ContractError::at(
             ErrorCode::InvalidAmount,
@@ -702,7 +800,7 @@ fn jakon_method_fields(fields: &Fields<'_>) -> Result<(), ContractError> {
             ErrorCode::FieldNotApplicable,
             path(other),
             format!(
-                "participant.{other} does not apply to method {} (D-23)",
+                "participant.{other} does not apply to method {} (D-23): method wage takes wage, method contract takes contract_value",
                 text(fields, F::Method).unwrap_or_default()
             ),
         )),
@@ -716,7 +814,7 @@ fn nationality(fields: &Fields<'_>) -> Result<Nationality, ContractError> {
 
 fn decode_bpu(fields: &Fields<'_>) -> Result<BpuWorker, ContractError> {
     let income = Income::new(integer(fields, F::Income).ok_or_else(|| missing("income"))?)
-        .map_err(|e| money_error("income", e))?;
+        .map_err(|e| money_error("income", e, literal(fields, F::Income)))?;
     let mut worker = BpuWorker::new(income);
     worker.birth_date = date(fields, F::BirthDate);
     worker.nationality = nationality(fields)?;
@@ -732,13 +830,13 @@ fn decode_jakon(fields: &Fields<'_>) -> Result<JakonProject, ContractError> {
     let method = match text(fields, F::Method) {
         Some("wage") => JakonMethod::Wage(
             Wage::new(integer(fields, F::Wage).ok_or_else(|| missing("wage"))?)
-                .map_err(|e| money_error("wage", e))?,
+                .map_err(|e| money_error("wage", e, literal(fields, F::Wage)))?,
         ),
         Some("contract") => JakonMethod::Contract(
             ContractValue::new(
                 integer(fields, F::ContractValue).ok_or_else(|| missing("contract_value"))?,
             )
-            .map_err(|e| money_error("contract_value", e))?,
+            .map_err(|e| money_error("contract_value", e, literal(fields, F::ContractValue)))?,
         ),
         Some(other) => {
             return Err(ContractError::at(
@@ -800,16 +898,20 @@ pub(super) fn jht_monthly_error(amount: impl core::fmt::Display) -> ContractErro
 
 fn decode_pu(fields: &Fields<'_>) -> Result<PuWorker, ContractError> {
     let wage = Wage::new(integer(fields, F::Wage).ok_or_else(|| missing("wage"))?)
-        .map_err(|e| money_error("wage", e))?;
-    let risk_class =
-        RiskClass::try_from(integer(fields, F::RiskClass).ok_or_else(|| missing("risk_class"))?)
-            .map_err(|e| {
-                ContractError::at(
-                    ErrorCode::InvalidRiskClass,
-                    path("risk_class"),
-                    e.to_string(),
-                )
-            })?;
+        .map_err(|e| money_error("wage", e, literal(fields, F::Wage)))?;
+    let risk_class = RiskClass::try_from(
+        integer(fields, F::RiskClass).ok_or_else(|| missing("risk_class"))?,
+    )
+    .map_err(|_| {
+        ContractError::at(
+            ErrorCode::InvalidRiskClass,
+            path("risk_class"),
+            format!(
+                "risk class {} is not a JKK risk group: allowed 1 (very low) to 5 (very high)",
+                literal(fields, F::RiskClass)
+            ),
+        )
+    })?;
     let scale = enumerated(
         fields,
         F::Scale,

@@ -48,6 +48,30 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in the contract's order (CONTRACT.md §1, "Codes"); each is
+    /// explained in `docs/ERRORS.md`.
+    pub const ALL: [ErrorCode; 19] = [
+        ErrorCode::InvalidJson,
+        ErrorCode::UnknownField,
+        ErrorCode::FieldNotApplicable,
+        ErrorCode::MissingField,
+        ErrorCode::InvalidType,
+        ErrorCode::InvalidValue,
+        ErrorCode::InvalidDate,
+        ErrorCode::InvalidPeriod,
+        ErrorCode::PeriodOutOfRange,
+        ErrorCode::UnsupportedCategory,
+        ErrorCode::WageBelowFloor,
+        ErrorCode::InvalidAmount,
+        ErrorCode::AmountOutOfRange,
+        ErrorCode::IncomeOutOfRange,
+        ErrorCode::InvalidRiskClass,
+        ErrorCode::InvalidMonths,
+        ErrorCode::InvalidContractMonths,
+        ErrorCode::InvalidJhtMonthly,
+        ErrorCode::MalformedRow,
+    ];
+
     /// The code as written in the contract.
     #[must_use]
     pub const fn code(self) -> &'static str {
@@ -125,5 +149,48 @@ impl ContractError {
         }
         serde_json::to_string(&Document { error: self })
             .unwrap_or_else(|_| String::from("{\"error\":null}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The position of each code in [`ErrorCode::ALL`]. The match has no
+    /// wildcard, so a new variant does not compile until it is placed here,
+    /// and the test below then fails until it is in `ALL` too.
+    const fn position(code: ErrorCode) -> usize {
+        match code {
+            ErrorCode::InvalidJson => 0,
+            ErrorCode::UnknownField => 1,
+            ErrorCode::FieldNotApplicable => 2,
+            ErrorCode::MissingField => 3,
+            ErrorCode::InvalidType => 4,
+            ErrorCode::InvalidValue => 5,
+            ErrorCode::InvalidDate => 6,
+            ErrorCode::InvalidPeriod => 7,
+            ErrorCode::PeriodOutOfRange => 8,
+            ErrorCode::UnsupportedCategory => 9,
+            ErrorCode::WageBelowFloor => 10,
+            ErrorCode::InvalidAmount => 11,
+            ErrorCode::AmountOutOfRange => 12,
+            ErrorCode::IncomeOutOfRange => 13,
+            ErrorCode::InvalidRiskClass => 14,
+            ErrorCode::InvalidMonths => 15,
+            ErrorCode::InvalidContractMonths => 16,
+            ErrorCode::InvalidJhtMonthly => 17,
+            ErrorCode::MalformedRow => 18,
+        }
+    }
+
+    #[test]
+    fn all_lists_every_code_once_and_serde_agrees() {
+        for (i, code) in ErrorCode::ALL.iter().enumerate() {
+            assert_eq!(position(*code), i, "{code}");
+            assert_eq!(
+                serde_json::to_string(code).ok(),
+                Some(format!("\"{}\"", code.code()))
+            );
+        }
     }
 }

@@ -20,6 +20,31 @@ pub(super) enum Kind {
     TextList,
 }
 
+/// The unknown key a document reports when it has several: the smallest in
+/// byte order, so that the error never depends on the order of the members
+/// (docs/DESIGN.md, "Errors do not depend on field order").
+pub(super) fn first_unknown<'a>(
+    keys: impl IntoIterator<Item = &'a str>,
+    known: impl Fn(&str) -> bool,
+) -> Option<&'a str> {
+    keys.into_iter().filter(|k| !known(k)).min()
+}
+
+/// A value for an error message: its JSON type and, for a scalar, the value
+/// itself (`a decimal number 5000000.0`, `a string "5000000"`); long strings
+/// are cut.
+pub(super) fn shown(value: &Value) -> String {
+    match value {
+        Value::Number(n) => format!("{} {n}", value.kind()),
+        Value::Bool(b) => format!("{} {b}", value.kind()),
+        Value::String(s) if s.chars().count() > 40 => {
+            format!("a string \"{}…\"", s.chars().take(40).collect::<String>())
+        }
+        Value::String(s) => format!("a string \"{s}\""),
+        other => other.kind().to_owned(),
+    }
+}
+
 /// Checks a value against its field's JSON type; `null` (absent) passes.
 /// `path` is the dotted field name used in the error (`participant.wage`).
 pub(super) fn check_type(path: &str, kind: Kind, value: &Value) -> Result<(), ContractError> {
@@ -27,7 +52,7 @@ pub(super) fn check_type(path: &str, kind: Kind, value: &Value) -> Result<(), Co
         ContractError::at(
             ErrorCode::InvalidType,
             path,
-            format!("{path} must be {expected}, not {}", value.kind()),
+            format!("{path} must be {expected}, not {}", shown(value)),
         )
     };
     match (kind, value) {

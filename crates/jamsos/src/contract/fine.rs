@@ -9,13 +9,14 @@
 
 use chrono::NaiveDate;
 use jamsos_contribution::{ContributionError, late_fine};
-use jamsos_core::{Period, parse_date};
+use jamsos_core::Period;
 use jamsos_worker::Category;
 use jamsos_worker::pu::MAX_MONTHLY_AMOUNT;
 use serde::{Deserialize, Serialize};
 
-use super::benefit::{Kind, Members, check_type, money, root};
+use super::benefit::{Kind, Members, check_type, described, money, root};
 use super::error::{ContractError, ErrorCode};
+use super::fields::first_unknown;
 use super::output::VERSION;
 use crate::json::Value;
 
@@ -61,22 +62,21 @@ pub fn fine(input: &str) -> Result<FineResult, ContractError> {
     let m = Members(&members);
 
     // Unknown field names.
-    if let Some((key, _)) = members
-        .iter()
-        .find(|(k, _)| k != "holidays" && !FIELDS.iter().any(|(name, _)| name == k))
-    {
+    if let Some(key) = first_unknown(members.iter().map(|(k, _)| k.as_str()), |k| {
+        k == "holidays" || FIELDS.iter().any(|(name, _)| *name == k)
+    }) {
         return Err(ContractError::at(
             ErrorCode::UnknownField,
-            key.as_str(),
+            key,
             format!(
                 "unknown field \"{key}\": allowed are category, period, amount, paid_on, holidays"
             ),
         ));
     }
 
-    // Field types.
-    for (key, value) in &members {
-        if let Some((name, kind)) = FIELDS.iter().find(|(name, _)| name == key) {
+    // Field types, in the table's order.
+    for (name, kind) in &FIELDS {
+        if let Some(value) = m.get(name) {
             check_type(name, *kind, value)?;
         }
     }
@@ -93,11 +93,17 @@ pub fn fine(input: &str) -> Result<FineResult, ContractError> {
     let holidays = holidays(m.get("holidays"))?;
 
     // Required fields.
-    if let Some((name, _)) = FIELDS.iter().find(|(name, _)| m.get(name).is_none()) {
+    if let Some((name, kind)) = FIELDS.iter().find(|(name, _)| m.get(name).is_none()) {
+        let what = match *name {
+            "category" => "one of pu, bpu, jakon, pmi",
+            "period" => "a period YYYY-MM",
+            "amount" => "the unpaid contribution, whole rupiah from 1 to 1000000000000 (D-4)",
+            _ => described(*kind),
+        };
         return Err(ContractError::at(
             ErrorCode::MissingField,
             *name,
-            format!("{name} is required"),
+            format!("{name} is required: {what}"),
         ));
     }
 
@@ -128,9 +134,13 @@ pub fn fine(input: &str) -> Result<FineResult, ContractError> {
                 category.code()
             ),
         ),
-        ContributionError::DueAfterCalendarEnd { .. } => {
-            ContractError::at(ErrorCode::PeriodOutOfRange, "period", e.to_string())
-        }
+        ContributionError::DueAfterCalendarEnd { .. } => ContractError::at(
+            ErrorCode::PeriodOutOfRange,
+            "period",
+            format!(
+                "{e}: allowed are periods whose due date is on or before 9999-12-31 (pu and jakon: up to 9999-11; D-28)"
+            ),
+        ),
         ContributionError::FineOverflow { .. } => {
             ContractError::at(ErrorCode::AmountOutOfRange, "amount", e.to_string())
         }
@@ -160,18 +170,7 @@ fn holidays(value: Option<&Value>) -> Result<Vec<NaiveDate>, ContractError> {
     };
     items
         .iter()
-        .map(|item| {
-            let date = match item {
-                Value::String(s) => parse_date(s),
-                _ => None,
-            };
-            date.ok_or_else(|| {
-                ContractError::at(
-                    ErrorCode::InvalidDate,
-                    "holidays",
-                    "holidays must hold real dates YYYY-MM-DD",
-                )
-            })
-        })
+        .enumerate()
+        .map(|(i, item)| super::case::holiday("holidays", i, item))
         .collect()
 }

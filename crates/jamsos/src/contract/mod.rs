@@ -53,26 +53,51 @@ pub fn domain_error(e: ContributionError) -> ContractError {
             e.to_string(),
         ),
         ContributionError::JhtMonthlyNotOffered { amount } => case::jht_monthly_error(amount),
-        ContributionError::NoRuleInForce { .. }
-        | ContributionError::DueAfterCalendarEnd { .. }
-        | ContributionError::PeriodAfterCalendarEnd { .. }
-        | ContributionError::Eligibility(EligibilityError::NoRuleInForce { .. }) => {
-            ContractError::at(ErrorCode::PeriodOutOfRange, "period", e.to_string())
-        }
-        ContributionError::Eligibility(EligibilityError::BornAfterPeriod { .. }) => {
+        // Every table but PMI's starts at PROGRAMS_START, which the decoder
+        // checks first; so a missing row is a PMI period before 2019-01.
+        ContributionError::NoRuleInForce { table, period }
+        | ContributionError::Eligibility(EligibilityError::NoRuleInForce { table, period }) => {
             ContractError::at(
-                ErrorCode::InvalidDate,
-                "participant.birth_date",
-                e.to_string(),
+                ErrorCode::PeriodOutOfRange,
+                "period",
+                format!(
+                    "period {period} is before the first period the rules cover ({table} has no row for it): allowed are periods from 2015-07, for pmi from 2019-01 (D-6, D-25)"
+                ),
             )
         }
-        ContributionError::Eligibility(EligibilityError::RegisteredBeforeBirth { .. }) => {
-            ContractError::at(
-                ErrorCode::InvalidDate,
-                "participant.registered_on",
-                e.to_string(),
-            )
-        }
+        ContributionError::DueAfterCalendarEnd { .. } => ContractError::at(
+            ErrorCode::PeriodOutOfRange,
+            "period",
+            format!(
+                "{e}: allowed are periods whose due date is on or before 9999-12-31 (pu and jakon: up to 9999-11; D-28)"
+            ),
+        ),
+        ContributionError::PeriodAfterCalendarEnd { .. } => ContractError::at(
+            ErrorCode::PeriodOutOfRange,
+            "period",
+            format!("{e}: the last prepaid month must be 9999-12 or earlier (D-19)"),
+        ),
+        ContributionError::Eligibility(EligibilityError::BornAfterPeriod {
+            birth_date,
+            period,
+        }) => ContractError::at(
+            ErrorCode::InvalidDate,
+            "participant.birth_date",
+            format!(
+                "participant.birth_date {birth_date} is after the end of period {period}: a birth date must be on or before {} (D-7a)",
+                period.last_day()
+            ),
+        ),
+        ContributionError::Eligibility(EligibilityError::RegisteredBeforeBirth {
+            registered_on,
+            birth_date,
+        }) => ContractError::at(
+            ErrorCode::InvalidDate,
+            "participant.registered_on",
+            format!(
+                "participant.registered_on {registered_on} is before the birth date {birth_date}: a registration date must be on or after the birth date (D-7a)"
+            ),
+        ),
         other => ContractError::whole(ErrorCode::InvalidValue, other.to_string()),
     }
 }

@@ -165,11 +165,7 @@ impl Roster {
         };
         // 4. Category; 5. not applicable fields.
         let category = category(category_cell)?;
-        for (column, cell) in self.columns.iter().zip(cells) {
-            if let (Column::Field(i), false) = (column, cell.is_empty()) {
-                applicable(*i, category)?;
-            }
-        }
+        applicable(category, |index| fields.is_set(index))?;
         // 6 … 10; BPU prepayment is not available in a roster (one month per row).
         decode_fields(period, category, &fields, || Ok(CaseOptions::default()))
     }
