@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod batch;
+mod serve;
 use jamsos::contract::{self, ContractError, ErrorCode};
 use jamsos::pretty::{self, Lang};
 
@@ -67,6 +68,8 @@ enum Command {
     Batch(BatchArgs),
     /// Writes a deterministic sample roster of any size (CSV), for trials and benchmarks.
     SampleRoster(SampleArgs),
+    /// Serves the simulator page (web/) on http://127.0.0.1:PORT/ until stopped.
+    Serve(ServeArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -106,6 +109,16 @@ struct BatchArgs {
     /// The official BPU income grid as CSV (from,to,nominal), see `contribution`.
     #[arg(long, value_name = "FILE")]
     income_grid: Option<std::path::PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// The port on 127.0.0.1; 0 lets the system pick one (printed on start).
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// The directory to serve.
+    #[arg(long, value_name = "DIR", default_value = "web")]
+    dir: std::path::PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -207,6 +220,7 @@ fn main() -> ExitCode {
     match &cli.command {
         Command::Batch(args) => batch::run(args),
         Command::SampleRoster(args) => batch::sample(args),
+        Command::Serve(args) => serve::run(args),
         single => one_document(single),
     }
 }
@@ -233,7 +247,9 @@ fn one_document(command: &Command) -> ExitCode {
         Command::Eligibility(args) => (contract::Command::Eligibility, &args.human),
         Command::Benefit(human) => (contract::Command::Benefit, human),
         Command::Fine(human) => (contract::Command::Fine, human),
-        Command::Batch(_) | Command::SampleRoster(_) => return stop("not a one-document command"),
+        Command::Batch(_) | Command::SampleRoster(_) | Command::Serve(_) => {
+            return stop("not a one-document command");
+        }
     };
     if !human.pretty {
         return answer(&contract::respond_bytes(name, &bytes, &settings));
