@@ -75,7 +75,7 @@ pub fn fine(input: &str) -> String {
 #[wasm_bindgen(js_name = contractVersion)]
 #[must_use]
 pub fn contract_version() -> u32 {
-    1
+    jamsos::contract::VERSION
 }
 
 #[cfg(test)]
