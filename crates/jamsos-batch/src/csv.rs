@@ -20,6 +20,10 @@ pub(crate) enum State {
     /// Just after a quote inside a quoted field: a closing quote, or the
     /// first half of `""`.
     QuoteInQuoted,
+    /// After `\r` following a closing quote: only more `\r`, a comma or the
+    /// record's end may follow. (A separate state so that a quote here is
+    /// garbage, not the second half of `""`; a fuzz finding.)
+    CrAfterQuote,
     /// After garbage following a closing quote, until the record ends.
     Broken,
 }
@@ -46,8 +50,8 @@ pub(crate) fn step(state: State, byte: u8) -> (State, Event) {
         (State::Broken, _) => (State::Broken, Event::None),
         (_, b',') => (State::FieldStart, Event::FieldEnd),
         (State::FieldStart, b'"') => (State::Quoted, Event::None),
-        (State::QuoteInQuoted, b'\r') => (State::QuoteInQuoted, Event::None),
-        (State::QuoteInQuoted, _) => (State::Broken, Event::None),
+        (State::QuoteInQuoted | State::CrAfterQuote, b'\r') => (State::CrAfterQuote, Event::None),
+        (State::QuoteInQuoted | State::CrAfterQuote, _) => (State::Broken, Event::None),
         (State::FieldStart | State::Unquoted, _) => (State::Unquoted, Event::None),
     }
 }
@@ -132,7 +136,7 @@ pub(crate) fn split(
             match event {
                 Event::FieldEnd | Event::RecordEnd => {
                     let mut end = write;
-                    if event == Event::RecordEnd && state != State::QuoteInQuoted {
+                    if event == Event::RecordEnd && !after_quote(state) {
                         // CRLF: the `\r` belongs to the line end.
                         if end > field_start && chunk.get(end - 1) == Some(&b'\r') {
                             end -= 1;
@@ -163,7 +167,7 @@ pub(crate) fn split(
                     copy(chunk, write, b'"');
                     write += 1;
                 }
-                (State::QuoteInQuoted, State::QuoteInQuoted) => {} // `\r` after a closing quote
+                (_, State::CrAfterQuote) => {} // `\r` after a closing quote
                 (_, State::Broken) => malformed = true,
                 _ => {
                     copy(chunk, write, b);
@@ -178,7 +182,10 @@ pub(crate) fn split(
                 malformed = true;
             }
             let mut end = write;
-            if end > field_start && chunk.get(end - 1) == Some(&b'\r') {
+            // A last `\r` may be half of a line end cut off by the end of
+            // the input, but never after a closing quote: there it is the
+            // quoted text's own (fuzz finding, see tests/fuzz_regressions.rs).
+            if !after_quote(state) && end > field_start && chunk.get(end - 1) == Some(&b'\r') {
                 end -= 1;
             }
             spans.push((field_start, end));
@@ -199,6 +206,12 @@ pub(crate) fn split(
             malformed,
         });
     }
+}
+
+/// Whether the field being read was quoted and its closing quote was seen:
+/// a `\r` at its end is then the text's own, not part of a line end.
+fn after_quote(state: State) -> bool {
+    matches!(state, State::QuoteInQuoted | State::CrAfterQuote)
 }
 
 fn copy(chunk: &mut [u8], at: usize, byte: u8) {

@@ -45,10 +45,15 @@ pub fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
 }
 
 /// The date on which someone born on `birth` turns `years` old. A person born on
-/// 29 February has their birthday on 1 March in common years (D-7a).
+/// 29 February has their birthday on 1 March in common years (D-7a). `None`
+/// after 9999-12-31: jamsos's dates are `YYYY-MM-DD` (a fuzz finding: chrono
+/// would give year 10031, written `+10031-03-10`).
 #[must_use]
 pub fn anniversary(birth: NaiveDate, years: u32) -> Option<NaiveDate> {
     let year = birth.year().checked_add(i32::try_from(years).ok()?)?;
+    if year > 9999 {
+        return None;
+    }
     NaiveDate::from_ymd_opt(year, birth.month(), birth.day())
         .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
 }

@@ -57,7 +57,7 @@ mod jp;
 
 use core::fmt;
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use jamsos_core::{List, Rupiah, Source};
 
 pub use jht::{JhtClaim, JhtTrigger, PartialPurpose};
@@ -667,7 +667,10 @@ pub fn assess_claim(claim: &Claim) -> Result<Outcome, EligibilityError> {
 /// `date` plus `months` calendar months, the day clamped to the month's end;
 /// `None` past the calendar's end.
 fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
+    // `None` past 9999-12-31, the end of the contract's `YYYY-MM-DD` dates
+    // (chrono goes on to year 262143; a fuzz finding).
     date.checked_add_months(Months::new(months))
+        .filter(|d| d.year() <= 9999)
 }
 
 /// Checks `min <= value <= max` for a count field.
