@@ -23,28 +23,8 @@ use std::time::Instant;
 use jamsos_batch::{AMOUNT_COLUMNS, Config, Summary};
 use proptest::prelude::*;
 
-/// Columns whose cells are integers (CONTRACT.md §1 and §2).
-const INTEGERS: [&str; 8] = [
-    "wage",
-    "risk_class",
-    "active_workers",
-    "income",
-    "contract_value",
-    "contract_months",
-    "extension_months",
-    "jht_monthly",
-];
-
-/// Columns whose cells are booleans.
-const BOOLEANS: [&str; 4] = [
-    "jkn_member",
-    "paid_jkk_through_2025_01",
-    "paid_through_2020_07",
-    "subsidised",
-];
-
-/// The five programs, in the order of the last five output columns.
-const PROGRAMS: [&str; 5] = ["jkk", "jkm", "jht", "jp", "jkp"];
+mod common;
+use common::{INTEGERS, PROGRAMS, case_json};
 
 /// The error codes the default rosters must produce at least once, so that
 /// the comparison is never vacuous.
@@ -218,68 +198,6 @@ enum Expected {
     },
 }
 
-/// A JSON integer literal for a cell of the roster's integer syntax
-/// (`-?[0-9]+`), leading zeros dropped as JSON wants; `None` otherwise.
-fn integer_literal(cell: &str) -> Option<String> {
-    let (sign, digits) = match cell.strip_prefix('-') {
-        Some(d) => ("-", d),
-        None => ("", cell),
-    };
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let digits = digits.trim_start_matches('0');
-    Some(format!(
-        "{sign}{}",
-        if digits.is_empty() { "0" } else { digits }
-    ))
-}
-
-fn json_string(s: &str) -> String {
-    serde_json::to_string(s).unwrap()
-}
-
-/// The CONTRACT.md §1 case for a row, the participant's members in column
-/// order (the order in which the contract reports a field that does not
-/// apply).
-fn case_json(header: &[String], cells: &[String], batch_period: &str) -> String {
-    let mut period = batch_period.to_owned();
-    let mut members = Vec::new();
-    for (name, cell) in header.iter().zip(cells) {
-        let name = name.as_str();
-        if cell.is_empty() || name == "id" || name == "note" || name == "employer" {
-            continue;
-        }
-        if name == "period" {
-            period.clone_from(cell);
-            continue;
-        }
-        let value = if INTEGERS.contains(&name) {
-            integer_literal(cell).unwrap_or_else(|| json_string(cell))
-        } else if BOOLEANS.contains(&name) {
-            match cell.as_str() {
-                "true" | "false" => cell.clone(),
-                _ => json_string(cell),
-            }
-        } else if name == "opt_in" {
-            let items: Vec<&str> = cell
-                .split(';')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .collect();
-            serde_json::to_string(&items).unwrap()
-        } else {
-            json_string(cell)
-        };
-        members.push(format!("{}:{value}", json_string(name)));
-    }
-    format!(
-        "{{\"period\":{},\"participant\":{{{}}}}}",
-        json_string(&period),
-        members.join(",")
-    )
-}
-
 fn expected(roster: &Roster, record: &Record, line: u64, batch_period: &str) -> Expected {
     let cells = record.cells();
     let id = roster
@@ -300,7 +218,14 @@ fn expected(roster: &Roster, record: &Record, line: u64, batch_period: &str) -> 
             field: None,
         };
     }
-    let json = case_json(&roster.header, cells, batch_period);
+    let json = case_json(
+        roster
+            .header
+            .iter()
+            .map(String::as_str)
+            .zip(cells.iter().map(String::as_str)),
+        batch_period,
+    );
     let result = match jamsos::contract::contribution(&json) {
         Ok(r) => r,
         Err(e) => {

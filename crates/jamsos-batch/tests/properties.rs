@@ -28,7 +28,9 @@ use std::collections::BTreeMap;
 use jamsos_batch::{AMOUNT_COLUMNS, Config, Summary};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
-use serde_json::{Map, Value, json};
+
+mod common;
+use common::{PROGRAMS, case_json};
 
 fn config() -> ProptestConfig {
     let base = ProptestConfig::default();
@@ -71,26 +73,6 @@ const COLUMNS: [&str; 23] = [
     "jht_monthly",
     "period",
 ];
-
-const INTEGERS: [&str; 8] = [
-    "wage",
-    "risk_class",
-    "active_workers",
-    "income",
-    "contract_value",
-    "contract_months",
-    "extension_months",
-    "jht_monthly",
-];
-
-const BOOLEANS: [&str; 4] = [
-    "jkn_member",
-    "paid_jkk_through_2025_01",
-    "paid_through_2020_07",
-    "subsidised",
-];
-
-const PROGRAMS: [&str; 5] = ["jkk", "jkm", "jht", "jp", "jkp"];
 
 /// The batch period of rows without a `period` cell.
 const BATCH_PERIOD: &str = "2025-04";
@@ -354,40 +336,11 @@ fn parse_csv(bytes: &[u8]) -> Vec<Vec<String>> {
     rows
 }
 
-/// The JSON case of CONTRACT.md §1 for a row: integers and booleans typed,
-/// `opt_in` split on `;` (items trimmed, empty items dropped), the `period`
-/// cell overriding the batch period.
-fn case_json(row: &Row) -> Value {
-    let mut p = Map::new();
-    for (k, v) in row {
-        if *k == "period" || v.is_empty() {
-            continue;
-        }
-        let value = if INTEGERS.contains(k) {
-            json!(v.parse::<i64>().unwrap())
-        } else if BOOLEANS.contains(k) {
-            json!(v == "true")
-        } else if *k == "opt_in" {
-            json!(
-                v.split(';')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-            )
-        } else {
-            json!(v)
-        };
-        p.insert((*k).to_owned(), value);
-    }
-    let period = row.get("period").map_or(BATCH_PERIOD, String::as_str);
-    json!({"period": period, "participant": p})
-}
-
 /// The output row the JSON contract implies: status, error code, amount
 /// columns, statuses.
 fn expected(row: &Row) -> Vec<String> {
-    let doc = case_json(row);
-    match jamsos::contract::contribution(&doc.to_string()) {
+    let doc = case_json(row.iter().map(|(k, v)| (*k, v.as_str())), BATCH_PERIOD);
+    match jamsos::contract::contribution(&doc) {
         Err(e) => vec!["error".into(), e.code.code().into()],
         Ok(r) => {
             let mut amounts = [0u64; 18];

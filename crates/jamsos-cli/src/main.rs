@@ -181,11 +181,7 @@ fn answer(response: &contract::Response) -> ExitCode {
 }
 
 fn fail(e: ContractError) -> ExitCode {
-    answer(&contract::Response {
-        status: contract::Status::InvalidInput,
-        json: e.to_json(),
-        error: Some(e),
-    })
+    answer(&contract::Response::invalid(e))
 }
 
 /// Reads `--income-grid`; a grid that cannot be read or is malformed stops

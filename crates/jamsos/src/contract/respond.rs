@@ -93,7 +93,10 @@ impl Response {
         }
     }
 
-    fn error(e: ContractError) -> Response {
+    /// The answer to invalid input: the contract's error document, status
+    /// [`Status::InvalidInput`].
+    #[must_use]
+    pub fn invalid(e: ContractError) -> Response {
         Response {
             status: Status::InvalidInput,
             json: e.to_json(),
@@ -128,7 +131,7 @@ pub fn respond(command: Command, input: &str, settings: &Settings<'_>) -> Respon
         Command::Benefit => super::benefit(input).map(|r| Response::result(&r)),
         Command::Fine => super::fine(input).map(|r| Response::result(&r)),
     };
-    answer.unwrap_or_else(Response::error)
+    answer.unwrap_or_else(Response::invalid)
 }
 
 /// [`respond`] on raw bytes, as read from a pipe or passed through an FFI:
@@ -138,7 +141,7 @@ pub fn respond(command: Command, input: &str, settings: &Settings<'_>) -> Respon
 pub fn respond_bytes(command: Command, input: &[u8], settings: &Settings<'_>) -> Response {
     match document_text(input) {
         Ok(text) => respond(command, text, settings),
-        Err(e) => Response::error(e),
+        Err(e) => Response::invalid(e),
     }
 }
 
