@@ -170,46 +170,28 @@ impl Totals {
     }
 }
 
-/// Something a clerk should look at; the result is still valid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-#[repr(u8)]
-pub enum Warning {
-    /// JP was billed from a ceiling first applied 12 or more months earlier (D-6).
-    JpCeilingStale = 0,
-    /// The wage is below the lowest provincial minimum wage (D-8).
-    WageBelowMinimum,
-    /// A BPU participant is younger than 18 on the first day of the first
-    /// period (D-22).
-    Under18,
-    /// PMI months beyond the contract carry no fee under Permenaker 18/2018
-    /// (D-25).
-    ExtensionNotCharged,
-    /// The BPU income grid is the built-in provisional one (D-17).
-    ProvisionalTable,
+jamsos_core::vocabulary! {
+    /// Something a clerk should look at; the result is still valid.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    #[repr(u8)]
+    pub enum Warning {
+        /// JP was billed from a ceiling first applied 12 or more months earlier (D-6).
+        JpCeilingStale => "jp_ceiling_stale",
+        /// The wage is below the lowest provincial minimum wage (D-8).
+        WageBelowMinimum => "wage_below_minimum",
+        /// A BPU participant is younger than 18 on the first day of the first
+        /// period (D-22).
+        Under18 => "under_18",
+        /// PMI months beyond the contract carry no fee under Permenaker 18/2018
+        /// (D-25).
+        ExtensionNotCharged => "extension_not_charged",
+        /// The BPU income grid is the built-in provisional one (D-17).
+        ProvisionalTable => "provisional_table",
+    }
 }
 
 impl Warning {
-    const ALL: [Warning; 5] = [
-        Warning::JpCeilingStale,
-        Warning::WageBelowMinimum,
-        Warning::Under18,
-        Warning::ExtensionNotCharged,
-        Warning::ProvisionalTable,
-    ];
-
-    /// The contract's warning code.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Warning::JpCeilingStale => "jp_ceiling_stale",
-            Warning::WageBelowMinimum => "wage_below_minimum",
-            Warning::Under18 => "under_18",
-            Warning::ExtensionNotCharged => "extension_not_charged",
-            Warning::ProvisionalTable => "provisional_table",
-        }
-    }
-
     /// A sentence for people, in English.
     #[must_use]
     pub const fn message(self) -> &'static str {

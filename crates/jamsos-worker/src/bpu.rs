@@ -27,33 +27,15 @@ impl Income {
     }
 }
 
-/// The occupation sector, which decides the PP 50/2025 discount months (D-21).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Sector {
-    /// Online and base ojek drivers, other drivers, couriers.
-    Transport,
-    /// Every other informal occupation: traders, farmers, fishermen …
-    #[default]
-    Other,
-}
-
-impl Sector {
-    /// Both sectors.
-    pub const ALL: [Sector; 2] = [Sector::Transport, Sector::Other];
-
-    /// The contract's name: `transport` or `other`.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Sector::Transport => "transport",
-            Sector::Other => "other",
-        }
-    }
-
-    /// The sector named `code`.
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Sector> {
-        Sector::ALL.into_iter().find(|s| s.code() == code)
+jamsos_core::vocabulary! {
+    /// The occupation sector, which decides the PP 50/2025 discount months (D-21).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum Sector {
+        /// Online and base ojek drivers, other drivers, couriers.
+        Transport => "transport",
+        /// Every other informal occupation: traders, farmers, fishermen …
+        #[default]
+        Other => "other",
     }
 }
 

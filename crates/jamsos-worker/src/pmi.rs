@@ -15,34 +15,17 @@ pub const MAX_EXTENSION_MONTHS: i64 = 60;
 /// checked (D-4's monthly limit).
 const MAX_JHT_MONTHLY: i64 = 1_000_000_000_000;
 
-/// How the worker was placed (D-26).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Channel {
-    /// Through a placement agency (Pelaksana Penempatan, P3MI): pays the
-    /// before-work contribution too.
-    #[doc(alias = "P3MI")]
-    Agency,
-    /// Individually (PMI perseorangan): pays only the package.
-    #[doc(alias = "perseorangan")]
-    Individual,
-}
-
-impl Channel {
-    /// The contract's name: `agency` or `individual`.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Channel::Agency => "agency",
-            Channel::Individual => "individual",
-        }
-    }
-
-    /// The channel named `code`.
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Channel> {
-        [Channel::Agency, Channel::Individual]
-            .into_iter()
-            .find(|c| c.code() == code)
+jamsos_core::vocabulary! {
+    /// How the worker was placed (D-26).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Channel {
+        /// Through a placement agency (Pelaksana Penempatan, P3MI): pays the
+        /// before-work contribution too.
+        #[doc(alias = "P3MI")]
+        Agency => "agency",
+        /// Individually (PMI perseorangan): pays only the package.
+        #[doc(alias = "perseorangan")]
+        Individual => "individual",
     }
 }
 
