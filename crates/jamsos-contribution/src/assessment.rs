@@ -9,6 +9,7 @@ use crate::List;
 /// One billed (or deferred) amount: one program × one payer × one period,
 /// rounded once (D-2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Line {
     /// The program, or the PMI package of JKK and JKM.
     pub program: Billed,
@@ -54,6 +55,11 @@ impl fmt::Display for Citation {
 
 /// What part of a line a [`Component`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(tag = "part", rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum Part {
     /// A Jakon contract-value tier (D-24): `rate` on the `portion` of the
@@ -89,6 +95,7 @@ pub enum Part {
 /// One part of a billed line (CONTRACT.md `components`): a Jakon tier, or a
 /// PMI fee. The components of a line add up to its amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Component {
     /// The line it belongs to.
     pub program: Billed,
@@ -115,6 +122,7 @@ impl Component {
 /// Money moved inside BPJS from one program's fund to another (the JKP
 /// recomposition, D-14). Shown for transparency; never part of any total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Allocation {
     /// The fund the money comes from (JKK or JKM).
     pub from: Program,
@@ -134,6 +142,7 @@ pub struct Allocation {
 
 /// The sum of the billed lines per payer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Totals {
     /// Paid by the employer.
     pub employer: Rupiah,
@@ -215,7 +224,7 @@ impl Warning {
     }
 }
 
-/// A set of warnings.
+/// A set of warnings; serializes as the list of its codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Warnings(u8);
 
@@ -246,6 +255,7 @@ impl Warnings {
 
 /// A wage earner's contributions for one period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Assessment {
     /// The contribution month.
     pub period: Period,
@@ -279,6 +289,7 @@ impl Assessment {
 /// (Jakon) or a migrant worker (PMI). `N` is the most lines the category can
 /// bill: 36 for BPU (12 prepaid months × JKK, JKM, JHT), 2 for the others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CategoryAssessment<const N: usize> {
     /// The (first) contribution month.
     pub period: Period,
@@ -321,3 +332,10 @@ pub type BpuAssessment = CategoryAssessment<36>;
 pub type JakonAssessment = CategoryAssessment<2>;
 /// A migrant worker's contributions: the JKK and JKM package and JHT.
 pub type PmiAssessment = CategoryAssessment<2>;
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Warnings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}

@@ -112,6 +112,7 @@ impl Reasons {
 
 /// One program's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ProgramStatus {
     /// The program.
     pub program: Program,
@@ -123,6 +124,7 @@ pub struct ProgramStatus {
 
 /// The answer for all five programs, and which of them the case has joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Statuses {
     /// One entry per program, in [`Program::ALL`] order.
     pub programs: [ProgramStatus; 5],
@@ -143,5 +145,13 @@ impl Statuses {
             Program::Jp => jp,
             Program::Jkp => jkp,
         }
+    }
+}
+
+/// A set of reasons serializes as the list of their codes.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Reasons {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
     }
 }

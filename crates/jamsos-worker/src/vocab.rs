@@ -49,6 +49,11 @@ jamsos_core::vocabulary! {
 /// are errors, never class 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[doc(alias = "kelompok tingkat risiko")]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "i64", into = "u8")
+)]
 pub struct RiskClass(u8);
 
 impl RiskClass {
@@ -81,6 +86,12 @@ impl TryFrom<u8> for RiskClass {
 
     fn try_from(group: u8) -> Result<RiskClass, WorkerError> {
         RiskClass::try_from(i64::from(group))
+    }
+}
+
+impl From<RiskClass> for u8 {
+    fn from(class: RiskClass) -> u8 {
+        class.0
     }
 }
 
