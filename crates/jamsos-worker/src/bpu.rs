@@ -51,6 +51,7 @@ jamsos_core::vocabulary! {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[non_exhaustive]
 pub struct BpuWorker {
     /// Date of birth, if known: for the `under_18` warning (D-22).
     pub birth_date: Option<NaiveDate>,

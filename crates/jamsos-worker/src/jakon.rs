@@ -67,6 +67,7 @@ impl JakonMethod {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[non_exhaustive]
 pub struct JakonProject {
     /// A worker's date of birth, if given (checked against the period, D-7a).
     pub birth_date: Option<NaiveDate>,

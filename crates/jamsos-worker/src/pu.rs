@@ -66,6 +66,7 @@ impl Wage {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[non_exhaustive]
 pub struct PuWorker {
     /// Date of birth, for the pension age (D-10, D-11) and JKP (D-13).
     pub birth_date: NaiveDate,
