@@ -42,7 +42,13 @@ fn render<T: Debug, K: Display>(table: &Table<T, K>) -> Rendered {
         rows: table
             .entries
             .iter()
-            .map(|e| (e.from.to_string(), readable(&format!("{:?}", e.value)), e.source))
+            .map(|e| {
+                (
+                    e.from.to_string(),
+                    readable(&format!("{:?}", e.value)),
+                    e.source,
+                )
+            })
             .collect(),
     }
 }
@@ -188,7 +194,11 @@ fn next_wrapped(s: &str) -> Option<(&str, &'static str, u64, &str)> {
     }
     let (i, which) = best?;
     let open = i + which.len() + 1;
-    let digits = s.get(open..)?.bytes().take_while(u8::is_ascii_digit).count();
+    let digits = s
+        .get(open..)?
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
     let number = s.get(open..open + digits)?.parse().ok()?;
     Some((s.get(..i)?, which, number, s.get(open + digits + 1..)?))
 }
@@ -314,7 +324,10 @@ fn generate(tables: &[Rendered]) -> String {
                 }
             }
         }
-        let names: Vec<String> = names.iter().map(|n| format!("[`{n}`](#{})", anchor(n))).collect();
+        let names: Vec<String> = names
+            .iter()
+            .map(|n| format!("[`{n}`](#{})", anchor(n)))
+            .collect();
         let _ = writeln!(
             md,
             "| `{instrument}` | {} | {} |",
@@ -336,7 +349,12 @@ fn generate(tables: &[Rendered]) -> String {
         if short {
             md.push_str("| from | value | source |\n|---|---|---|\n");
             for (from, value, source) in &table.rows {
-                let _ = writeln!(md, "| {from} | `{}` | {} |", cell(value), cell(&source.to_string()));
+                let _ = writeln!(
+                    md,
+                    "| {from} | `{}` | {} |",
+                    cell(value),
+                    cell(&source.to_string())
+                );
             }
         } else {
             for (from, value, source) in &table.rows {
@@ -382,10 +400,15 @@ fn every_table_is_rendered_in_the_order_of_tables() {
 #[test]
 fn values_are_shown_in_percent_and_rupiah() {
     assert_eq!(readable("Rate(890000)"), "0.89%");
-    assert_eq!(readable("Shares { employer: Rate(3700000), worker: Rate(2000000) }"),
-        "Shares { employer: 3.7%, worker: 2% }");
+    assert_eq!(
+        readable("Shares { employer: Rate(3700000), worker: Rate(2000000) }"),
+        "Shares { employer: 3.7%, worker: 2% }"
+    );
     assert_eq!(readable("Rupiah(10547400)"), "Rp10,547,400");
-    assert_eq!(readable("Some(Rupiah(5000000)), JpRate(12)"), "Some(Rp5,000,000), JpRate(12)");
+    assert_eq!(
+        readable("Some(Rupiah(5000000)), JpRate(12)"),
+        "Some(Rp5,000,000), JpRate(12)"
+    );
     assert_eq!(readable("ProgramSet(7)"), "{jkk, jkm, jht}");
     assert_eq!(
         readable("X { source: Source { instrument: \"PP 6/2025\", provision: \"Pasal 11\" } }"),
@@ -419,7 +442,10 @@ fn docs_rules_md_is_up_to_date() {
             .take_while(|(a, b)| a == b)
             .count()
             + 1;
-        let old = checked_in.lines().nth(number - 1).unwrap_or("<end of file>");
+        let old = checked_in
+            .lines()
+            .nth(number - 1)
+            .unwrap_or("<end of file>");
         let new = generated.lines().nth(number - 1).unwrap_or("<end of file>");
         panic!(
             "docs/RULES.md is stale: it is not what the tables of jamsos_rules generate.\n\

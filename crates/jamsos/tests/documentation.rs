@@ -25,8 +25,14 @@ const PAGES: &[(&str, &str)] = &[
     ("crates/jamsos-core.md", "crates/jamsos-core/README.md"),
     ("crates/jamsos-rules.md", "crates/jamsos-rules/README.md"),
     ("crates/jamsos-worker.md", "crates/jamsos-worker/README.md"),
-    ("crates/jamsos-eligibility.md", "crates/jamsos-eligibility/README.md"),
-    ("crates/jamsos-contribution.md", "crates/jamsos-contribution/README.md"),
+    (
+        "crates/jamsos-eligibility.md",
+        "crates/jamsos-eligibility/README.md",
+    ),
+    (
+        "crates/jamsos-contribution.md",
+        "crates/jamsos-contribution/README.md",
+    ),
     ("crates/jamsos-batch.md", "crates/jamsos-batch/README.md"),
 ];
 
@@ -37,8 +43,8 @@ fn every_page_in_the_crate_is_the_repository_file() {
     for (page, original) in PAGES {
         let included = std::fs::read(crate_dir.join("docs").join(page))
             .unwrap_or_else(|e| panic!("crates/jamsos/docs/{page}: {e}"));
-        let original_bytes = std::fs::read(root.join(original))
-            .unwrap_or_else(|e| panic!("{original}: {e}"));
+        let original_bytes =
+            std::fs::read(root.join(original)).unwrap_or_else(|e| panic!("{original}: {e}"));
         assert!(
             included == original_bytes,
             "crates/jamsos/docs/{page} is not {original}: it should be a symbolic link to it \
