@@ -206,12 +206,14 @@ fn next_wrapped(s: &str) -> Option<(&str, &'static str, u64, &str)> {
 /// Lays out a long one-line rendering over several lines: a line break and
 /// one more level of indentation after a struct's `{ ` or a list's `[`, a
 /// line break after each `, ` between their fields or items, and one less
-/// before the closing `}` or `]`. Commas inside numbers (`Rp5,000,000`) and
-/// inside program sets (`{jkk, jkm}`) stay on their line.
+/// before the closing `}` or `]`. An item of a list stays on one line (a row
+/// of the BPU income grid is one line), and so do commas inside numbers
+/// (`Rp5,000,000`) and inside program sets (`{jkk, jkm}`).
 fn laid_out(s: &str) -> String {
     let mut out = String::new();
-    // One entry per open bracket: whether it is laid out over lines.
-    let mut open: Vec<bool> = Vec::new();
+    // One entry per open bracket: its kind, and whether it is laid out over
+    // lines.
+    let mut open: Vec<(char, bool)> = Vec::new();
     let mut in_string = false;
     let mut chars = s.chars().peekable();
     let newline = |out: &mut String, depth: usize| {
@@ -227,7 +229,7 @@ fn laid_out(s: &str) -> String {
             in_string = c != '"';
             continue;
         }
-        let laid = |open: &Vec<bool>| open.iter().filter(|b| **b).count();
+        let laid = |open: &Vec<(char, bool)>| open.iter().filter(|(_, b)| *b).count();
         match c {
             '"' => {
                 in_string = true;
@@ -235,8 +237,9 @@ fn laid_out(s: &str) -> String {
             }
             '{' | '[' => {
                 out.push(c);
-                let structural = c == '[' || chars.peek() == Some(&' ');
-                open.push(structural);
+                let in_list_item = open.iter().any(|(kind, _)| *kind == '[');
+                let structural = c == '[' || (chars.peek() == Some(&' ') && !in_list_item);
+                open.push((c, structural));
                 if structural {
                     newline(&mut out, laid(&open));
                     if chars.peek() == Some(&' ') {
@@ -246,15 +249,15 @@ fn laid_out(s: &str) -> String {
             }
             '(' => {
                 out.push(c);
-                open.push(false);
+                open.push((c, false));
             }
             '}' | ']' | ')' => {
-                if open.pop().unwrap_or(false) {
+                if open.pop().is_some_and(|(_, laid)| laid) {
                     newline(&mut out, laid(&open));
                 }
                 out.push(c);
             }
-            ',' if open.last() == Some(&true) && chars.peek() == Some(&' ') => {
+            ',' if open.last().is_some_and(|(_, laid)| *laid) && chars.peek() == Some(&' ') => {
                 out.push(c);
                 chars.next();
                 newline(&mut out, laid(&open));
@@ -417,6 +420,10 @@ fn values_are_shown_in_percent_and_rupiah() {
     assert_eq!(
         laid_out("A { b: [1, 2], c: \"x, y\", d: Rp5,000,000, e: {jkk, jkm}, f: (1, 60) }"),
         "A {\n    b: [\n        1,\n        2\n    ],\n    c: \"x, y\",\n    d: Rp5,000,000,\n    e: {jkk, jkm},\n    f: (1, 60)\n}"
+    );
+    assert_eq!(
+        laid_out("G { rows: [R { a: 1, b: 2 }, R { a: 3, b: 4 }] }"),
+        "G {\n    rows: [\n        R { a: 1, b: 2 },\n        R { a: 3, b: 4 }\n    ]\n}"
     );
     assert_eq!(grouped(999), "999");
     assert_eq!(grouped(1_000), "1,000");
