@@ -198,7 +198,11 @@ fn income_contract_value_and_count_limits_d4() {
         ("1000000000000", 207_000),
     ] {
         let r = ok(Contribution, &bpu(income));
-        assert_eq!(line(&r, "jkk", "participant")["amount"], json!(jkk), "{income}");
+        assert_eq!(
+            line(&r, "jkk", "participant")["amount"],
+            json!(jkk),
+            "{income}"
+        );
     }
     // D-4 comes first: implausible amounts are amount errors, not income ones.
     err(
