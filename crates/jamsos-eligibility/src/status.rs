@@ -24,23 +24,23 @@ jamsos_core::vocabulary! {
         /// Perpres 109/2013 Pasal 6 does not require it at this employer scale.
         OptionalForScale => "optional_for_scale",
         /// The category may join it by choice (BPU JHT, PMI JHT).
-        OptionalProgram => "joined only by the participant's choice",
+        OptionalProgram => "optional_program",
         /// JP is not open to foreign nationals by default (D-9).
         ForeignNational => "foreign_national",
         /// The worker reached pension age by the end of the period (D-11).
         PensionAgeReached => "pension_age_reached",
         /// The program does not cover this category.
-        CategoryNotCovered => "the program does not cover this category",
+        CategoryNotCovered => "category_not_covered",
         /// The program did not exist in this period.
-        NotInForce => "the program was not in force in this period",
+        NotInForce => "not_in_force",
         /// JKP is for Indonesian citizens only (D-13).
-        NotWni => "JKP is for Indonesian citizens (WNI) only (PP 37/2021 Pasal 4)",
+        NotWni => "not_wni",
         /// JKP needs the first registration date (D-13).
         RegistrationDateUnknown => "registration_date_unknown",
         /// JKP needs the worker to be under 54 at first registration (D-13).
         AgeAtRegistration => "age_at_registration",
         /// JKP needs JKN membership (D-13).
-        JknNotMember => "JKP requires JKN membership (PP 37/2021 Pasal 4)",
+        JknNotMember => "jkn_not_member",
         /// JKP needs every program the employer scale requires (D-13).
         RequiredProgramMissing => "required_program_missing",
     }
@@ -113,6 +113,7 @@ impl Reasons {
 /// One program's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ProgramStatus {
     /// The program.
     pub program: Program,
@@ -125,6 +126,7 @@ pub struct ProgramStatus {
 /// The answer for all five programs, and which of them the case has joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Statuses {
     /// One entry per program, in [`Program::ALL`] order.
     pub programs: [ProgramStatus; 5],

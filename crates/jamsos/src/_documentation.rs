@@ -110,6 +110,9 @@ mod readme_examples {
     #[doc = include_str!("../docs/crates/jamsos-contribution.md")]
     struct Contribution;
 
+    #[doc = include_str!("../docs/crates/jamsos-benefit.md")]
+    struct Benefit;
+
     #[doc = include_str!("../docs/crates/jamsos-batch.md")]
     struct Batch;
 }

@@ -33,6 +33,10 @@ const PAGES: &[(&str, &str)] = &[
         "crates/jamsos-contribution.md",
         "crates/jamsos-contribution/README.md",
     ),
+    (
+        "crates/jamsos-benefit.md",
+        "crates/jamsos-benefit/README.md",
+    ),
     ("crates/jamsos-batch.md", "crates/jamsos-batch/README.md"),
 ];
 
