@@ -81,7 +81,18 @@
 //! assert_eq!(json["employer_cost"], 689_000);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Documentation
+//!
+//! The repository's long-form documentation is part of these docs, under
+//! [`_documentation`]: the law as dated figures with their sources
+//! ([`_documentation::regulations`]), the rules `D-n` that code, tests and
+//! results cite ([`_documentation::decisions`]), the interchange contract
+//! ([`_documentation::contract`]), every table of the rules crate row by row
+//! ([`_documentation::rules`]), and the design, rounding, glossary, error codes
+//! and changelog.
 
+pub mod _documentation;
 pub mod contract;
 mod json;
 pub mod pretty;
