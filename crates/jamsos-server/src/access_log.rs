@@ -1,0 +1,159 @@
+//! One access-log line per request on standard error, as JSON:
+//! `{"method","path","status","duration_us","bytes"}`.
+//!
+//! The line is written when the answer's body has been sent (or dropped), so
+//! `bytes` and `duration_us` count a streamed batch in full. It never holds a
+//! request body, a query string (a roster's period is not personal, but a
+//! query could hold anything) or, for a path no route knows, any digit: a
+//! NIK typed into a URL is logged as `################`.
+//!
+//! Lines go through a bounded channel to a thread of their own, so a slow or
+//! blocked standard error (a pipe nobody reads) never holds up an answer;
+//! when the channel is full, lines are dropped and the count of dropped lines
+//! is written with the next one that fits.
+
+use std::io::Write;
+use std::pin::Pin;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{SyncSender, TrySendError, sync_channel};
+use std::task::{Context, Poll};
+use std::time::Instant;
+
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request};
+use axum::middleware::Next;
+use axum::response::Response;
+use bytes::Bytes;
+use http_body::{Frame, SizeHint};
+use serde_json::json;
+
+/// Lines waiting for the log thread; beyond this they are dropped.
+const QUEUE: usize = 4096;
+
+static SINK: OnceLock<Option<SyncSender<String>>> = OnceLock::new();
+static DROPPED: AtomicU64 = AtomicU64::new(0);
+
+fn sink() -> Option<&'static SyncSender<String>> {
+    SINK.get_or_init(|| {
+        let (tx, rx) = sync_channel::<String>(QUEUE);
+        std::thread::Builder::new()
+            .name("jamsos-access-log".into())
+            .spawn(move || {
+                let mut err = std::io::stderr().lock();
+                while let Ok(line) = rx.recv() {
+                    let _ = err.write_all(line.as_bytes());
+                }
+            })
+            .ok()
+            .map(|_| tx)
+    })
+    .as_ref()
+}
+
+fn emit(line: String) {
+    let Some(tx) = sink() else { return };
+    let dropped = DROPPED.swap(0, Ordering::Relaxed);
+    let line = if dropped > 0 {
+        format!("{{\"dropped_log_lines\":{dropped}}}\n{line}")
+    } else {
+        line
+    };
+    if let Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) = tx.try_send(line) {
+        DROPPED.fetch_add(dropped.saturating_add(1), Ordering::Relaxed);
+    }
+}
+
+/// The path as logged: the route's pattern when a route matched, else the
+/// path with every digit masked and at most 100 characters.
+fn logged_path(request: &Request) -> String {
+    if let Some(matched) = request.extensions().get::<MatchedPath>() {
+        return matched.as_str().to_owned();
+    }
+    request
+        .uri()
+        .path()
+        .chars()
+        .take(100)
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// The middleware.
+pub(crate) async fn log(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().as_str().to_owned();
+    let path = logged_path(&request);
+    let response = next.run(request).await;
+    let status = response.status().as_u16();
+    let (parts, body) = response.into_parts();
+    let body = Body::new(Logged {
+        inner: body,
+        bytes: 0,
+        line: Some(Line {
+            started,
+            method,
+            path,
+            status,
+        }),
+    });
+    Response::from_parts(parts, body)
+}
+
+/// What the line says, written when the body is done.
+struct Line {
+    started: Instant,
+    method: String,
+    path: String,
+    status: u16,
+}
+
+/// The answer's body, counting the bytes sent.
+struct Logged {
+    inner: Body,
+    bytes: u64,
+    line: Option<Line>,
+}
+
+impl Drop for Logged {
+    fn drop(&mut self) {
+        if let Some(line) = self.line.take() {
+            let micros = u64::try_from(line.started.elapsed().as_micros()).unwrap_or(u64::MAX);
+            let doc = json!({
+                "method": line.method,
+                "path": line.path,
+                "status": line.status,
+                "duration_us": micros,
+                "bytes": self.bytes,
+            });
+            emit(format!("{doc}\n"));
+        }
+    }
+}
+
+impl http_body::Body for Logged {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+        let polled = Pin::new(&mut self.inner).poll_frame(cx);
+        if let Poll::Ready(Some(Ok(frame))) = &polled {
+            if let Some(data) = frame.data_ref() {
+                let n = u64::try_from(data.len()).unwrap_or(u64::MAX);
+                self.bytes = self.bytes.saturating_add(n);
+            }
+        }
+        polled
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.inner.size_hint()
+    }
+}
