@@ -70,13 +70,35 @@ fn logged_path(request: &Request) -> String {
     if let Some(matched) = request.extensions().get::<MatchedPath>() {
         return matched.as_str().to_owned();
     }
-    request
-        .uri()
-        .path()
-        .chars()
-        .take(100)
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect()
+    mask_digits(request.uri().path())
+}
+
+/// At most 100 characters of `path`, every run of four or more digits
+/// masked (`/v1/3174…` → `/v1/################`): a NIK, a wage or an
+/// account number typed into a URL never reaches the log.
+fn mask_digits(path: &str) -> String {
+    let path: Vec<char> = path.chars().take(100).collect();
+    let mut out = String::with_capacity(path.len());
+    let mut run = 0;
+    for (i, c) in path.iter().enumerate() {
+        if c.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        push_run(&mut out, path.get(i - run..i).unwrap_or_default());
+        run = 0;
+        out.push(*c);
+    }
+    push_run(&mut out, path.get(path.len() - run..).unwrap_or_default());
+    out
+}
+
+fn push_run(out: &mut String, digits: &[char]) {
+    if digits.len() >= 4 {
+        out.extend(std::iter::repeat_n('#', digits.len()));
+    } else {
+        out.extend(digits);
+    }
 }
 
 /// The middleware.
@@ -155,5 +177,19 @@ impl http_body::Body for Logged {
 
     fn size_hint(&self) -> SizeHint {
         self.inner.size_hint()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mask_digits;
+
+    #[test]
+    fn long_digit_runs_are_masked() {
+        assert_eq!(mask_digits("/v1/3174051705900001"), "/v1/################");
+        assert_eq!(mask_digits("/a/123/b1234"), "/a/123/b####");
+        assert_eq!(mask_digits("/wage/10000000/x"), "/wage/########/x");
+        assert_eq!(mask_digits("/app.js"), "/app.js");
+        assert_eq!(mask_digits(&"/9".repeat(80)).chars().count(), 100);
     }
 }

@@ -55,6 +55,18 @@ impl Server {
         self.shutdown()
     }
 
+    /// Asks the server to stop (as SIGTERM does), without waiting.
+    pub(crate) fn signal(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+
+    /// Whether the server has returned.
+    pub(crate) fn finished(&self) -> bool {
+        self.thread.as_ref().is_none_or(|t| t.is_finished())
+    }
+
     fn shutdown(&mut self) -> std::io::Result<()> {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
