@@ -118,12 +118,31 @@ impl Server {
         (field("VmRSS:"), field("VmHWM:"))
     }
 
+    /// CPU time used so far, in milliseconds (user + system).
+    fn cpu_ms(&self) -> u64 {
+        cpu_ms(&format!("/proc/{}/stat", self.child.id()))
+    }
+
     fn stop(mut self) -> Option<i32> {
         let _ = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status();
         self.child.wait().ok().and_then(|s| s.code())
     }
+}
+
+/// User + system CPU time of a process from its `/proc/PID/stat`, in
+/// milliseconds (the clock tick is 100 Hz on Linux).
+fn cpu_ms(path: &str) -> u64 {
+    let stat = std::fs::read_to_string(path).unwrap_or_default();
+    // The fields after the command name, which is in parentheses.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
+    (ticks(11) + ticks(12)) * 10
 }
 
 type Sender = hyper::client::conn::http1::SendRequest<Full<Bytes>>;
@@ -237,11 +256,15 @@ async fn contributions(server: &Server, options: &Options) -> Result<(), String>
         })
         .collect();
     tokio::time::sleep(Duration::from_secs(1)).await;
+    let server_cpu = server.cpu_ms();
+    let client_cpu = cpu_ms("/proc/self/stat");
     measuring.store(true, Ordering::Relaxed);
     let started = Instant::now();
     tokio::time::sleep(Duration::from_secs(options.seconds)).await;
     measuring.store(false, Ordering::Relaxed);
     let elapsed = started.elapsed();
+    let server_cpu = server.cpu_ms().saturating_sub(server_cpu);
+    let client_cpu = cpu_ms("/proc/self/stat").saturating_sub(client_cpu);
     stop.store(true, Ordering::Relaxed);
     let mut latencies = Vec::new();
     let mut errors = 0;
@@ -264,6 +287,17 @@ async fn contributions(server: &Server, options: &Options) -> Result<(), String>
         latencies.last().copied().unwrap_or(0),
         rss,
         hwm
+    );
+    // CPU per request does not depend on what else the machine runs: with
+    // the two cores to themselves, server and client could do about
+    // 2 cores / (server + client CPU per request).
+    let server_us = server_cpu * 1000 / requests.max(1);
+    let client_us = client_cpu * 1000 / requests.max(1);
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!(
+        "  CPU: server {server_cpu} ms ({server_us} us/request), client {client_cpu} ms ({client_us} us/request); 2 cores / (server + client) = {} req/s; load average {}",
+        2_000_000 / (server_us + client_us).max(1),
+        load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
     );
     println!(
         "  targets: >= 20000 req/s {}, p99 < 10 ms {}, zero errors {}, peak memory < 100 MiB {}",

@@ -7,18 +7,19 @@
 //! query could hold anything) or, for a path no route knows, any digit: a
 //! NIK typed into a URL is logged as `################`.
 //!
-//! Lines go through a bounded channel to a thread of their own, so a slow or
-//! blocked standard error (a pipe nobody reads) never holds up an answer;
-//! when the channel is full, lines are dropped and the count of dropped lines
-//! is written with the next one that fits.
+//! Lines are appended to a buffer that a thread of its own writes out every
+//! 20 ms, so an answer never waits for standard error (a slow terminal, a
+//! pipe nobody reads) and the log costs no system call per request. When
+//! the buffer holds more than 4 MiB, lines are dropped and the count of
+//! dropped lines is written in their place. [`flush`] writes what is left
+//! (at shutdown).
 
 use std::io::Write;
 use std::pin::Pin;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{SyncSender, TrySendError, sync_channel};
+use std::sync::{Mutex, OnceLock};
 use std::task::{Context, Poll};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::extract::{MatchedPath, Request};
@@ -26,41 +27,59 @@ use axum::middleware::Next;
 use axum::response::Response;
 use bytes::Bytes;
 use http_body::{Frame, SizeHint};
-use serde_json::json;
 
-/// Lines waiting for the log thread; beyond this they are dropped.
-const QUEUE: usize = 4096;
+/// The most bytes waiting to be written; beyond this, lines are dropped.
+const MAX_PENDING: usize = 4 << 20;
+/// How often the buffer is written out.
+const INTERVAL: Duration = Duration::from_millis(20);
 
-static SINK: OnceLock<Option<SyncSender<String>>> = OnceLock::new();
+static PENDING: Mutex<Vec<u8>> = Mutex::new(Vec::new());
 static DROPPED: AtomicU64 = AtomicU64::new(0);
+static WRITER: OnceLock<bool> = OnceLock::new();
+/// Held while writing, so that [`flush`] and the thread never interleave.
+static OUTPUT: Mutex<()> = Mutex::new(());
 
-fn sink() -> Option<&'static SyncSender<String>> {
-    SINK.get_or_init(|| {
-        let (tx, rx) = sync_channel::<String>(QUEUE);
-        std::thread::Builder::new()
-            .name("jamsos-access-log".into())
-            .spawn(move || {
-                let mut err = std::io::stderr().lock();
-                while let Ok(line) = rx.recv() {
-                    let _ = err.write_all(line.as_bytes());
-                }
-            })
-            .ok()
-            .map(|_| tx)
-    })
-    .as_ref()
+/// Writes the waiting lines to standard error.
+pub(crate) fn flush() {
+    let Ok(_output) = OUTPUT.lock() else { return };
+    let lines = match PENDING.lock() {
+        Ok(mut pending) => std::mem::take(&mut *pending),
+        Err(_) => return,
+    };
+    let dropped = DROPPED.swap(0, Ordering::Relaxed);
+    let mut err = std::io::stderr().lock();
+    if dropped > 0 {
+        let _ = writeln!(err, "{{\"dropped_log_lines\":{dropped}}}");
+    }
+    if !lines.is_empty() {
+        let _ = err.write_all(&lines);
+    }
+    let _ = err.flush();
 }
 
-fn emit(line: String) {
-    let Some(tx) = sink() else { return };
-    let dropped = DROPPED.swap(0, Ordering::Relaxed);
-    let line = if dropped > 0 {
-        format!("{{\"dropped_log_lines\":{dropped}}}\n{line}")
-    } else {
-        line
-    };
-    if let Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) = tx.try_send(line) {
-        DROPPED.fetch_add(dropped.saturating_add(1), Ordering::Relaxed);
+fn start_writer() -> bool {
+    std::thread::Builder::new()
+        .name("jamsos-access-log".into())
+        .spawn(|| {
+            loop {
+                std::thread::sleep(INTERVAL);
+                flush();
+            }
+        })
+        .is_ok()
+}
+
+fn emit(line: &str) {
+    if !*WRITER.get_or_init(start_writer) {
+        return;
+    }
+    match PENDING.lock() {
+        Ok(mut pending) if pending.len().saturating_add(line.len()) <= MAX_PENDING => {
+            pending.extend_from_slice(line.as_bytes());
+        }
+        _ => {
+            DROPPED.fetch_add(1, Ordering::Relaxed);
+        }
     }
 }
 
@@ -141,14 +160,14 @@ impl Drop for Logged {
     fn drop(&mut self) {
         if let Some(line) = self.line.take() {
             let micros = u64::try_from(line.started.elapsed().as_micros()).unwrap_or(u64::MAX);
-            let doc = json!({
-                "method": line.method,
-                "path": line.path,
-                "status": line.status,
-                "duration_us": micros,
-                "bytes": self.bytes,
-            });
-            emit(format!("{doc}\n"));
+            // Written by hand (no map per request); the strings are
+            // JSON-escaped by serde_json.
+            let method = serde_json::Value::String(line.method);
+            let path = serde_json::Value::String(line.path);
+            emit(&format!(
+                "{{\"method\":{method},\"path\":{path},\"status\":{},\"duration_us\":{micros},\"bytes\":{}}}\n",
+                line.status, self.bytes
+            ));
         }
     }
 }

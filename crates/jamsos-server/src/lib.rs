@@ -278,9 +278,11 @@ pub fn run(
         .enable_all()
         .thread_name("jamsos-serve")
         .build()?;
-    runtime.block_on(async move {
+    let served = runtime.block_on(async move {
         let listener = TcpListener::bind(address).await?;
         announce(listener.local_addr()?)?;
         serve(listener, config, shutdown_signal()).await
-    })
+    });
+    access_log::flush();
+    served
 }
