@@ -56,11 +56,8 @@ pub(crate) fn run(args: &ServeArgs) -> ExitCode {
             err,
             "jamsos serve: the API on http://{bound}/v1/ and {page}; SIGTERM or Ctrl-C stops it"
         )?;
-        if !bound.ip().is_loopback() {
-            writeln!(
-                err,
-                "jamsos serve: listening on {bound}, reachable from other machines: there is no TLS or authentication, put it behind a proxy that has them"
-            )?;
+        if let Some(notice) = jamsos_server::exposure_notice(bound) {
+            writeln!(err, "{notice}")?;
         }
         Ok(())
     };

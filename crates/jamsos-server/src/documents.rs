@@ -97,10 +97,15 @@ async fn read_limited(headers: &HeaderMap, body: Body, limit: usize) -> Result<B
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
+    // A client that asked to be told before sending (`Expect:
+    // 100-continue`) has sent nothing yet: nothing to drain.
+    let waiting = headers
+        .get(header::EXPECT)
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue"));
     let mut stream = body.into_data_stream();
     if let Some(length) = declared {
         if length > u64::try_from(limit).unwrap_or(u64::MAX) {
-            if length <= u64::try_from(MAX_DRAIN_BYTES).unwrap_or(u64::MAX) {
+            if !waiting && length <= u64::try_from(MAX_DRAIN_BYTES).unwrap_or(u64::MAX) {
                 while let Some(Ok(_)) = stream.next().await {}
             }
             return Err(too_large(limit));

@@ -179,6 +179,17 @@ async fn healthz() -> axum::response::Response {
     error::json_response(StatusCode::OK, "{\"status\":\"ok\"}\n".into())
 }
 
+/// The one-line notice printed when the server listens on anything but
+/// loopback (`--bind 0.0.0.0`): it is then reachable from other machines.
+#[must_use]
+pub fn exposure_notice(bound: SocketAddr) -> Option<String> {
+    (!bound.ip().is_loopback()).then(|| {
+        format!(
+            "jamsos serve: listening on {bound}, reachable from other machines: there is no TLS or authentication, put it behind a proxy that has them"
+        )
+    })
+}
+
 /// Resolves on SIGTERM or Ctrl-C (SIGINT).
 pub async fn shutdown_signal() {
     let ctrl_c = async {
@@ -285,4 +296,20 @@ pub fn run(
     });
     access_log::flush();
     served
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exposure_notice;
+
+    #[test]
+    fn only_non_loopback_addresses_get_the_notice() {
+        for quiet in ["127.0.0.1:8080", "127.0.0.2:1", "[::1]:8080"] {
+            assert_eq!(exposure_notice(quiet.parse().unwrap_or_else(|_| unreachable!())), None);
+        }
+        for loud in ["0.0.0.0:8080", "192.168.1.10:80", "[::]:8080"] {
+            let notice = exposure_notice(loud.parse().unwrap_or_else(|_| unreachable!()));
+            assert!(notice.is_some_and(|n| n.contains("reachable from other machines") && !n.contains('\n')));
+        }
+    }
 }

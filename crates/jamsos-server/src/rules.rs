@@ -331,7 +331,8 @@ mod tests {
     #[test]
     fn every_table_is_listed_in_order() {
         let period: Period = "2026-04".parse().unwrap();
-        let names: Vec<&str> = rows(period)
+        let rows = rows(period);
+        let names: Vec<&str> = rows
             .iter()
             .map(|r| match r {
                 Row::InForce(v) => v["table"].as_str().unwrap(),

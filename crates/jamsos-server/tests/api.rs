@@ -344,3 +344,59 @@ fn batch_formats_and_errors() {
     request(&server, "POST", "/v1/batch?format=ndjson", Some("text/csv"), b"{}\n")
         .assert_error(415, "unsupported_media_type");
 }
+
+#[test]
+fn cors_only_when_configured_and_gzip_only_when_asked() {
+    let preflight = b"OPTIONS /v1/contribution HTTP/1.1\r\nHost: x\r\nConnection: close\r\nOrigin: https://payroll.example\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n\r\n";
+    let case = std::fs::read(repo().join("examples/data/pu-medium-factory.json")).unwrap();
+    let with_origin = |server: &Server| {
+        let mut raw = format!(
+            "POST /v1/contribution HTTP/1.1\r\nHost: x\r\nConnection: close\r\nOrigin: https://payroll.example\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+            case.len()
+        )
+        .into_bytes();
+        raw.extend_from_slice(&case);
+        common::raw(server, &raw)
+    };
+
+    // Off by default: no CORS header, and a preflight is refused.
+    let server = Server::start(config());
+    let reply = with_origin(&server);
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("access-control-allow-origin"), None);
+    let reply = common::raw(&server, preflight);
+    assert_eq!(reply.header("access-control-allow-origin"), None);
+    assert_eq!(reply.status, 405);
+
+    // --cors ORIGIN: that origin, POST and Content-Type allowed.
+    let server = Server::start(jamsos_server::Config {
+        cors: Some("https://payroll.example".parse().unwrap()),
+        ..config()
+    });
+    let reply = with_origin(&server);
+    assert_eq!(reply.status, 200);
+    assert_eq!(
+        reply.header("access-control-allow-origin"),
+        Some("https://payroll.example")
+    );
+    let reply = common::raw(&server, preflight);
+    assert_eq!(reply.status, 200);
+    assert_eq!(
+        reply.header("access-control-allow-origin"),
+        Some("https://payroll.example")
+    );
+    assert!(reply.header("access-control-allow-methods").unwrap().contains("POST"));
+
+    // gzip only for a client that asks for it.
+    let mut raw = format!(
+        "POST /v1/contribution HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAccept-Encoding: gzip\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        case.len()
+    )
+    .into_bytes();
+    raw.extend_from_slice(&case);
+    let reply = common::raw(&server, &raw);
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("content-encoding"), Some("gzip"));
+    assert_eq!(&reply.body[..2], &[0x1f, 0x8b]);
+    assert_eq!(with_origin(&server).header("content-encoding"), None);
+}
