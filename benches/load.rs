@@ -56,7 +56,9 @@ fn parse_options() -> Result<Options, String> {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
             "--jamsos" => options.jamsos = PathBuf::from(value()?),
-            "--connections" => options.connections = value()?.parse().map_err(|e| format!("{e}"))?,
+            "--connections" => {
+                options.connections = value()?.parse().map_err(|e| format!("{e}"))?
+            }
             "--seconds" => options.seconds = value()?.parse().map_err(|e| format!("{e}"))?,
             "--rows" => options.rows = value()?.parse().map_err(|e| format!("{e}"))?,
             "--skip-batch" => options.skip_batch = true,
@@ -106,8 +108,8 @@ impl Server {
 
     /// (VmRSS, VmHWM) in KiB.
     fn memory(&self) -> (u64, u64) {
-        let status =
-            std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
         let field = |name: &str| {
             status
                 .lines()
@@ -140,7 +142,12 @@ fn cpu_ms(path: &str) -> u64 {
         .rsplit_once(')')
         .map(|(_, rest)| rest.split_whitespace().collect())
         .unwrap_or_default();
-    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
     // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
     (ticks(11) + ticks(12)) * 10
 }
@@ -228,8 +235,9 @@ fn percentile(sorted: &[u32], per_mille: usize) -> u32 {
 
 async fn contributions(server: &Server, options: &Options) -> Result<(), String> {
     let case = Bytes::from(
-        std::fs::read("examples/data/pu-medium-factory.json")
-            .map_err(|e| format!("examples/data/pu-medium-factory.json: {e} (run from the repository root)"))?,
+        std::fs::read("examples/data/pu-medium-factory.json").map_err(|e| {
+            format!("examples/data/pu-medium-factory.json: {e} (run from the repository root)")
+        })?,
     );
     let mut first = connect(&server.addr).await?;
     let response = first
@@ -297,7 +305,10 @@ async fn contributions(server: &Server, options: &Options) -> Result<(), String>
     println!(
         "  CPU: server {server_cpu} ms ({server_us} us/request), client {client_cpu} ms ({client_us} us/request); 2 cores / (server + client) = {} req/s; load average {}",
         2_000_000 / (server_us + client_us).max(1),
-        load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     println!(
         "  targets: >= 20000 req/s {}, p99 < 10 ms {}, zero errors {}, peak memory < 100 MiB {}",
@@ -378,7 +389,8 @@ async fn batch(server: &Server, options: &Options) -> Result<(), String> {
             let mut max = 0u64;
             let mut samples = Vec::new();
             while sampling.load(Ordering::Relaxed) {
-                let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+                let status =
+                    std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
                 let rss: u64 = status
                     .lines()
                     .find_map(|l| l.strip_prefix("VmRSS:"))
@@ -396,11 +408,14 @@ async fn batch(server: &Server, options: &Options) -> Result<(), String> {
     let stream = tokio::net::TcpStream::connect(&server.addr)
         .await
         .map_err(|e| e.to_string())?;
-    let (mut sender, connection) = hyper::client::conn::http1::handshake::<_, StreamBody<_>>(TokioIo::new(stream))
+    let (mut sender, connection) =
+        hyper::client::conn::http1::handshake::<_, StreamBody<_>>(TokioIo::new(stream))
+            .await
+            .map_err(|e| e.to_string())?;
+    tokio::spawn(connection);
+    let file = tokio::fs::File::open(&path)
         .await
         .map_err(|e| e.to_string())?;
-    tokio::spawn(connection);
-    let file = tokio::fs::File::open(&path).await.map_err(|e| e.to_string())?;
     let body = futures_util::stream::unfold(file, |mut file| async move {
         let mut buf = vec![0u8; 256 * 1024];
         match file.read(&mut buf).await {
@@ -416,10 +431,19 @@ async fn batch(server: &Server, options: &Options) -> Result<(), String> {
     *request.method_mut() = hyper::Method::POST;
     *request.uri_mut() = "/v1/batch?period=2026-04".parse().map_err(|_| "uri")?;
     let headers = request.headers_mut();
-    headers.insert(hyper::header::HOST, server.addr.parse().map_err(|_| "host")?);
-    headers.insert(hyper::header::CONTENT_TYPE, hyper::header::HeaderValue::from_static("text/csv"));
+    headers.insert(
+        hyper::header::HOST,
+        server.addr.parse().map_err(|_| "host")?,
+    );
+    headers.insert(
+        hyper::header::CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static("text/csv"),
+    );
     headers.insert(hyper::header::CONTENT_LENGTH, size.into());
-    let response = sender.send_request(request).await.map_err(|e| e.to_string())?;
+    let response = sender
+        .send_request(request)
+        .await
+        .map_err(|e| e.to_string())?;
     let status = response.status();
     let mut body = response.into_body();
     let mut http_hash = HashWriter {
@@ -438,13 +462,18 @@ async fn batch(server: &Server, options: &Options) -> Result<(), String> {
     let (rss_after, hwm) = server.memory();
     let _ = std::fs::remove_file(&path);
     let http_rate = u128::from(options.rows) * 1000 / http_ms;
-    let same = status == 200 && http_hash.len == cli_hash.len && http_hash.hash.0 == cli_hash.hash.0;
+    let same =
+        status == 200 && http_hash.len == cli_hash.len && http_hash.hash.0 == cli_hash.hash.0;
     println!(
         "batch: {} rows ({size} bytes): jamsos batch {cli_ms} ms = {cli_rate} rows/s; POST /v1/batch {http_ms} ms = {http_rate} rows/s ({}% of the command line); answer {} bytes, {}",
         options.rows,
         http_rate * 100 / cli_rate.max(1),
         http_hash.len,
-        if same { "identical to jamsos batch" } else { "DIFFERENT from jamsos batch" }
+        if same {
+            "identical to jamsos batch"
+        } else {
+            "DIFFERENT from jamsos batch"
+        }
     );
     println!(
         "  server memory: {rss_before} KiB before, at most {rss_max} KiB during ({} samples), {rss_after} KiB after, peak {hwm} KiB",
@@ -466,7 +495,10 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("jamsos-load: {e}");

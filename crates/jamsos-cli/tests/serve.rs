@@ -149,8 +149,7 @@ fn post(port: u16, target: &str, content_type: &str, body: &[u8]) -> (u16, Vec<u
 fn get(port: u16, target: &str) -> (u16, Vec<(String, String)>, Vec<u8>) {
     fetch(
         port,
-        format!("GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-            .as_bytes(),
+        format!("GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").as_bytes(),
     )
 }
 
@@ -208,7 +207,12 @@ fn every_golden_case_answers_with_the_command_lines_bytes() {
             let command = case["command"].as_str().unwrap();
             let input = serde_json::to_vec(&case["input"]).unwrap();
             let (want, code) = cli(&[command], &input);
-            let (status, got) = post(server.port, &format!("/v1/{command}"), "application/json", &input);
+            let (status, got) = post(
+                server.port,
+                &format!("/v1/{command}"),
+                "application/json",
+                &input,
+            );
             // Exit 0 is 200; exit 2 (invalid input) is 422.
             let want_status = match code {
                 0 => 200,
@@ -216,7 +220,12 @@ fn every_golden_case_answers_with_the_command_lines_bytes() {
                 other => panic!("exit {other}"),
             };
             assert_eq!(status, want_status, "{}", case["name"]);
-            assert!(got == want, "{}: {:?}", case["name"], String::from_utf8_lossy(&got));
+            assert!(
+                got == want,
+                "{}: {:?}",
+                case["name"],
+                String::from_utf8_lossy(&got)
+            );
             cases += 1;
         }
     }
@@ -280,7 +289,10 @@ fn the_simulator_page_is_served_beside_the_api() {
         ] {
             let (status, headers, got) = get(server.port, target);
             assert_eq!(status, 200, "{target}");
-            assert!(header(&headers, "content-type").starts_with(mime), "{target}");
+            assert!(
+                header(&headers, "content-type").starts_with(mime),
+                "{target}"
+            );
             assert_eq!(got, body, "{target}");
         }
         for target in [
@@ -308,7 +320,10 @@ fn a_missing_directory_stops_with_a_message() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.starts_with("jamsos: serve: /nonexistent/jamsos-web"), "{err}");
+    assert!(
+        err.starts_with("jamsos: serve: /nonexistent/jamsos-web"),
+        "{err}"
+    );
     assert!(out.stdout.is_empty());
 }
 
@@ -366,7 +381,10 @@ fn sigterm_lets_the_request_in_flight_finish_and_exits_0() {
         keys.sort();
         assert_eq!(keys, ["bytes", "duration_us", "method", "path", "status"]);
     }
-    assert!(!err.contains("3174051705900001") && !err.contains("10000000"), "{err}");
+    assert!(
+        !err.contains("3174051705900001") && !err.contains("10000000"),
+        "{err}"
+    );
 }
 
 #[test]

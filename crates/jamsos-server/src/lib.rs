@@ -305,11 +305,18 @@ mod tests {
     #[test]
     fn only_non_loopback_addresses_get_the_notice() {
         for quiet in ["127.0.0.1:8080", "127.0.0.2:1", "[::1]:8080"] {
-            assert_eq!(exposure_notice(quiet.parse().unwrap_or_else(|_| unreachable!())), None);
+            assert_eq!(
+                exposure_notice(quiet.parse().unwrap_or_else(|_| unreachable!())),
+                None
+            );
         }
         for loud in ["0.0.0.0:8080", "192.168.1.10:80", "[::]:8080"] {
             let notice = exposure_notice(loud.parse().unwrap_or_else(|_| unreachable!()));
-            assert!(notice.is_some_and(|n| n.contains("reachable from other machines") && !n.contains('\n')));
+            assert!(
+                notice.is_some_and(
+                    |n| n.contains("reachable from other machines") && !n.contains('\n')
+                )
+            );
         }
     }
 }

@@ -114,9 +114,9 @@ fn rows(period: Period) -> Vec<Row> {
             }))
         }),
         row(&pp_7_2025::JKK_DISCOUNT, period, |d| {
-            d.as_ref().map(|d| {
-                json!({"factor": rate(d.factor), "min_active_workers": d.min_active_workers})
-            })
+            d.as_ref().map(
+                |d| json!({"factor": rate(d.factor), "min_active_workers": d.min_active_workers}),
+            )
         }),
         row(&pp_49_2020::RELIEF, period, |r| {
             r.as_ref().map(|r| {
@@ -214,7 +214,9 @@ fn rows(period: Period) -> Vec<Row> {
         row(&pp_44_2015::JKK_BPU, period, |r| Some(rate(*r))),
         row(&pp_44_2015::JKM_BPU, period, |r| Some(rupiah(*r))),
         row(&pp_46_2015::JHT_BPU, period, |r| Some(rate(*r))),
-        row(&pp_44_2015::BPU_PROGRAMS, period, |p| Some(program_split(p))),
+        row(&pp_44_2015::BPU_PROGRAMS, period, |p| {
+            Some(program_split(p))
+        }),
         row(&pp_50_2025::TRANSPORT, period, |d| {
             d.as_ref().map(|d| json!({"factor": rate(d.factor)}))
         }),
@@ -275,10 +277,7 @@ pub(crate) fn document(period: Period) -> Value {
     let mut doc = Map::new();
     doc.insert("version".into(), Value::from(1));
     doc.insert("period".into(), Value::from(period.to_string()));
-    doc.insert(
-        "date".into(),
-        Value::from(period.first_day().to_string()),
-    );
+    doc.insert("date".into(), Value::from(period.first_day().to_string()));
     doc.insert("tables".into(), Value::Array(tables));
     doc.insert("not_in_force".into(), Value::Array(not_in_force));
     Value::Object(doc)

@@ -240,7 +240,8 @@ fn health_and_rules() {
         .clone();
     assert_eq!(relief["value"]["jkk_jkm_factor"], "0.01");
     // Every table is named, in force or not.
-    let named = doc["tables"].as_array().unwrap().len() + doc["not_in_force"].as_array().unwrap().len();
+    let named =
+        doc["tables"].as_array().unwrap().len() + doc["not_in_force"].as_array().unwrap().len();
     assert_eq!(named, jamsos_rules::TABLES.len());
 
     get(&server, "/v1/rules").assert_error(400, "invalid_period");
@@ -269,10 +270,16 @@ fn a_100000_row_roster_streams_through_batch_byte_for_byte() {
     let expected = cli_batch(&roster, "2026-04", jamsos_batch::Format::Csv);
     let reply = stream_post(&server, "/v1/batch?period=2026-04", "text/csv", roster);
     assert_eq!(reply.status, 200);
-    assert_eq!(reply.header("content-type"), Some("text/csv; charset=utf-8"));
+    assert_eq!(
+        reply.header("content-type"),
+        Some("text/csv; charset=utf-8")
+    );
     assert_eq!(reply.header("transfer-encoding"), Some("chunked"));
     assert_eq!(reply.body.len(), expected.len());
-    assert!(reply.body == expected, "the answer differs from jamsos batch");
+    assert!(
+        reply.body == expected,
+        "the answer differs from jamsos batch"
+    );
     assert_eq!(reply.text().lines().count(), 100_001);
 }
 
@@ -294,7 +301,8 @@ fn batch_formats_and_errors() {
     assert_eq!(reply.text().matches(",error,").count(), 6);
 
     // NDJSON: one answer per line, the period from each case.
-    let ndjson = b"{\"period\":\"2026-10\",\"participant\":{\"category\":\"bpu\",\"income\":1000000}}\n{\n";
+    let ndjson =
+        b"{\"period\":\"2026-10\",\"participant\":{\"category\":\"bpu\",\"income\":1000000}}\n{\n";
     let expected = cli_batch(ndjson, "2015-07", jamsos_batch::Format::Ndjson);
     let reply = request(
         &server,
@@ -307,18 +315,50 @@ fn batch_formats_and_errors() {
     assert_eq!(reply.header("content-type"), Some("application/x-ndjson"));
     assert!(reply.body == expected, "{}", reply.text());
     // D-21 does not reach the participant's own 8,400 package here.
-    assert!(reply.text().lines().next().unwrap().contains("\"participant\":8400"));
-    assert!(reply.text().lines().nth(1).unwrap().starts_with("{\"error\":{\"code\":\"invalid_json\""));
+    assert!(
+        reply
+            .text()
+            .lines()
+            .next()
+            .unwrap()
+            .contains("\"participant\":8400")
+    );
+    assert!(
+        reply
+            .text()
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("{\"error\":{\"code\":\"invalid_json\"")
+    );
 
     // A roster that cannot run is 400 with the reason; no result rows.
-    request(&server, "POST", "/v1/batch?period=2026-04", Some("text/csv"), b"name,wage\nA,1\n")
-        .assert_error(400, "invalid_roster");
-    request(&server, "POST", "/v1/batch?period=2026-04", Some("text/csv"), b"")
-        .assert_error(400, "invalid_roster");
+    request(
+        &server,
+        "POST",
+        "/v1/batch?period=2026-04",
+        Some("text/csv"),
+        b"name,wage\nA,1\n",
+    )
+    .assert_error(400, "invalid_roster");
+    request(
+        &server,
+        "POST",
+        "/v1/batch?period=2026-04",
+        Some("text/csv"),
+        b"",
+    )
+    .assert_error(400, "invalid_roster");
     // Extra columns only when allowed.
     let extra = b"id,category,income,employer\nX-1,bpu,1000000,ACME\n";
-    request(&server, "POST", "/v1/batch?period=2026-04", Some("text/csv"), extra)
-        .assert_error(400, "invalid_roster");
+    request(
+        &server,
+        "POST",
+        "/v1/batch?period=2026-04",
+        Some("text/csv"),
+        extra,
+    )
+    .assert_error(400, "invalid_roster");
     let reply = request(
         &server,
         "POST",
@@ -339,10 +379,22 @@ fn batch_formats_and_errors() {
         request(&server, "POST", target, Some("text/csv"), b"id\n1\n").assert_error(400, code);
     }
     // The content type must match the format.
-    request(&server, "POST", "/v1/batch?period=2026-04", Some("application/json"), b"id\n")
-        .assert_error(415, "unsupported_media_type");
-    request(&server, "POST", "/v1/batch?format=ndjson", Some("text/csv"), b"{}\n")
-        .assert_error(415, "unsupported_media_type");
+    request(
+        &server,
+        "POST",
+        "/v1/batch?period=2026-04",
+        Some("application/json"),
+        b"id\n",
+    )
+    .assert_error(415, "unsupported_media_type");
+    request(
+        &server,
+        "POST",
+        "/v1/batch?format=ndjson",
+        Some("text/csv"),
+        b"{}\n",
+    )
+    .assert_error(415, "unsupported_media_type");
 }
 
 #[test]
@@ -385,7 +437,12 @@ fn cors_only_when_configured_and_gzip_only_when_asked() {
         reply.header("access-control-allow-origin"),
         Some("https://payroll.example")
     );
-    assert!(reply.header("access-control-allow-methods").unwrap().contains("POST"));
+    assert!(
+        reply
+            .header("access-control-allow-methods")
+            .unwrap()
+            .contains("POST")
+    );
 
     // gzip only for a client that asks for it.
     let mut raw = format!(

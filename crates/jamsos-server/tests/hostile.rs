@@ -48,7 +48,8 @@ fn read_all(stream: &mut TcpStream) -> Option<Reply> {
     (!answer.is_empty()).then(|| parse(&answer))
 }
 
-const CASE: &[u8] = br#"{"category": "pu", "period": "2025-01", "amount": 1000000, "paid_on": "2025-03-10"}"#;
+const CASE: &[u8] =
+    br#"{"category": "pu", "period": "2025-01", "amount": 1000000, "paid_on": "2025-03-10"}"#;
 
 #[test]
 fn wrong_methods_are_405_with_allow() {
@@ -159,7 +160,11 @@ fn truncated_and_malformed_bodies() {
         &jamsos::contract::Settings::default(),
     );
     assert_eq!(reply.text(), format!("{}\n", expected.json));
-    assert!(reply.text().starts_with("{\"error\":{\"code\":\"invalid_json\""));
+    assert!(
+        reply
+            .text()
+            .starts_with("{\"error\":{\"code\":\"invalid_json\"")
+    );
     // Not UTF-8.
     let reply = request(&server, "POST", "/v1/fine", None, b"{\"period\": \"\xff\"}");
     assert_eq!(reply.status, 422);
@@ -254,7 +259,11 @@ fn five_hundred_idle_connections_do_not_stop_others_and_are_closed() {
             .read_to_end(&mut answer)
             .unwrap_or_else(|e| panic!("connection {i} not closed: {e}"));
         if i % 2 == 0 {
-            assert!(answer.starts_with(b"HTTP/1.1 200 OK\r\n"), "{i}: {:?}", String::from_utf8_lossy(&answer));
+            assert!(
+                answer.starts_with(b"HTTP/1.1 200 OK\r\n"),
+                "{i}: {:?}",
+                String::from_utf8_lossy(&answer)
+            );
         } else {
             assert!(answer.is_empty(), "{i}");
         }

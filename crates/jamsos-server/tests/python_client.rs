@@ -31,10 +31,17 @@ fn the_python_client_prints_what_jamsos_computes() {
 
     assert_eq!(lines[0], "healthz: 200 ok");
 
-    let case = std::fs::read_to_string(repo().join("examples/data/pu-medium-factory.json")).unwrap();
-    let result: Value =
-        serde_json::from_str(&respond(jamsos::contract::Command::Contribution, &case, &Settings::default()).json)
-            .unwrap();
+    let case =
+        std::fs::read_to_string(repo().join("examples/data/pu-medium-factory.json")).unwrap();
+    let result: Value = serde_json::from_str(
+        &respond(
+            jamsos::contract::Command::Contribution,
+            &case,
+            &Settings::default(),
+        )
+        .json,
+    )
+    .unwrap();
     let totals = &result["totals"];
     assert_eq!(
         lines[1],
@@ -50,7 +57,12 @@ fn the_python_client_prints_what_jamsos_computes() {
     );
 
     let invalid: Value = serde_json::from_str(
-        &respond(jamsos::contract::Command::Contribution, r#"{"period": "2025-13"}"#, &Settings::default()).json,
+        &respond(
+            jamsos::contract::Command::Contribution,
+            r#"{"period": "2025-13"}"#,
+            &Settings::default(),
+        )
+        .json,
     )
     .unwrap();
     assert_eq!(

@@ -32,7 +32,8 @@ fn requests_in_flight_finish_then_the_server_returns() {
     assert_eq!(&first, b"HTTP/1.1 200 OK\r\n");
 
     // A document and a batch whose bodies are half sent.
-    let case = br#"{"category": "pu", "period": "2025-01", "amount": 1000000, "paid_on": "2025-03-10"}"#;
+    let case =
+        br#"{"category": "pu", "period": "2025-01", "amount": 1000000, "paid_on": "2025-03-10"}"#;
     let mut document = server.connect();
     document
         .write_all(
@@ -90,7 +91,10 @@ fn requests_in_flight_finish_then_the_server_returns() {
     idle.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
     let mut rest = Vec::new();
     idle.read_to_end(&mut rest).unwrap();
-    assert!(!server.finished(), "returned before the requests in flight finished");
+    assert!(
+        !server.finished(),
+        "returned before the requests in flight finished"
+    );
 
     // The requests in flight complete, with their whole answers.
     document.write_all(&case[20..]).unwrap();

@@ -132,7 +132,11 @@ impl Reply {
         assert_eq!(self.header("content-type"), Some("application/json"));
         let doc = self.json();
         assert_eq!(doc["error"]["code"], code, "{doc}");
-        assert!(doc["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
+        assert!(
+            doc["error"]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty())
+        );
         assert!(doc["error"]["field"].is_null(), "{doc}");
         assert_eq!(doc["error"].as_object().unwrap().len(), 3, "{doc}");
     }
@@ -244,7 +248,12 @@ pub(crate) fn post_json(server: &Server, target: &str, body: &[u8]) -> Reply {
 /// Streams `input` to `target` from a thread of its own while reading the
 /// answer here, as a client of a streamed endpoint must (the server answers
 /// while the request is still coming in).
-pub(crate) fn stream_post(server: &Server, target: &str, content_type: &str, input: Vec<u8>) -> Reply {
+pub(crate) fn stream_post(
+    server: &Server,
+    target: &str,
+    content_type: &str,
+    input: Vec<u8>,
+) -> Reply {
     let mut stream = server.connect();
     let mut writer = stream.try_clone().unwrap();
     let head = format!(
