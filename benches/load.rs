@@ -367,7 +367,14 @@ async fn batch(server: &Server, options: &Options) -> Result<(), String> {
     // more into a pipe, hashed like the HTTP answer, for the bytes.
     let started = Instant::now();
     let status = Command::new(&options.jamsos)
-        .args(["batch", "--period", "2026-04", "--output", "/dev/null", "--input"])
+        .args([
+            "batch",
+            "--period",
+            "2026-04",
+            "--output",
+            "/dev/null",
+            "--input",
+        ])
         .arg(&path)
         .stderr(Stdio::null())
         .status()
