@@ -142,7 +142,7 @@ struct ServeArgs {
     request_timeout: u64,
     /// Seconds a connection may stay silent (idle keep-alive, a request head
     /// or body that stops coming, an answer the client does not read).
-    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
     idle_timeout: u64,
     /// Do not write the access log (one line per request on standard error).
     #[arg(long)]

@@ -90,7 +90,7 @@ impl Default for Config {
             max_concurrency: 512,
             max_batches: 2,
             request_timeout: Duration::from_secs(10),
-            idle_timeout: Duration::from_secs(30),
+            idle_timeout: Duration::from_secs(10),
             shutdown_grace: Duration::from_secs(30),
             access_log: true,
         }
@@ -294,6 +294,8 @@ pub fn run(
         announce(listener.local_addr()?)?;
         serve(listener, config, shutdown_signal()).await
     });
+    // A batch still running after the grace period is not waited for.
+    runtime.shutdown_timeout(Duration::from_secs(1));
     access_log::flush();
     served
 }
