@@ -147,6 +147,10 @@ struct ServeArgs {
     /// Do not write the access log (one line per request on standard error).
     #[arg(long)]
     no_access_log: bool,
+    /// The official BPU income grid as CSV (from,to,nominal) for every
+    /// request, see `contribution`.
+    #[arg(long, value_name = "FILE")]
+    income_grid: Option<std::path::PathBuf>,
 }
 
 #[derive(clap::Args)]

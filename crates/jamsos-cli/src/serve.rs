@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use crate::{ServeArgs, stop};
+use crate::{ServeArgs, read_income_grid, stop};
 
 /// Runs the server until SIGTERM or Ctrl-C; exit 0 once the requests in
 /// flight have finished.
@@ -29,6 +29,10 @@ pub(crate) fn run(args: &ServeArgs) -> ExitCode {
         Some(Ok(origin)) => Some(origin),
         Some(Err(_)) => return stop("serve: --cors ORIGIN is not a valid header value"),
     };
+    let income_grid = match read_income_grid(args.income_grid.as_deref()) {
+        Ok(brackets) => brackets,
+        Err(code) => return code,
+    };
     let config = jamsos_server::Config {
         web: web.clone(),
         cors,
@@ -38,6 +42,7 @@ pub(crate) fn run(args: &ServeArgs) -> ExitCode {
         request_timeout: Duration::from_secs(args.request_timeout.max(1)),
         idle_timeout: Duration::from_secs(args.idle_timeout.max(1)),
         access_log: !args.no_access_log,
+        income_grid,
         ..jamsos_server::Config::default()
     };
     let address = SocketAddr::new(args.bind, args.port);

@@ -389,8 +389,63 @@ fn sigterm_lets_the_request_in_flight_finish_and_exits_0() {
 
 #[test]
 fn ctrl_c_exits_0() {
+    // The handlers are installed before the URL is printed: a signal right
+    // after it is not lost.
+    let server = Server::start(&[]);
+    let (code, _) = server.stop_with("-INT");
+    assert_eq!(code, Some(0));
     let server = Server::start(&[]);
     assert_eq!(get(server.port, "/healthz").0, 200);
     let (code, _) = server.stop_with("-INT");
     assert_eq!(code, Some(0));
+}
+
+#[test]
+fn an_income_grid_applies_to_every_request_as_on_the_command_line() {
+    // A made-up grid (as in tests/batch.rs): 1,000,000 … 1,499,999 pays on
+    // 1,000,000 (D-17: the caller's official grid replaces the provisional one).
+    let dir = std::env::temp_dir().join(format!("jamsos-serve-grid-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let grid = dir.join("grid.csv");
+    std::fs::write(
+        &grid,
+        "from,to,nominal\n1000000,1499999,1000000\n1500000,20700000,\n",
+    )
+    .unwrap();
+    let grid = grid.to_str().unwrap();
+    let server = Server::start(&["--no-access-log", "--income-grid", grid]);
+
+    let case = br#"{"period":"2025-04","participant":{"category":"bpu","income":1400000}}"#;
+    let (want, code) = cli(&["contribution", "--income-grid", grid], case);
+    assert_eq!(code, 0);
+    let (status, got) = post(server.port, "/v1/contribution", "application/json", case);
+    assert_eq!(status, 200);
+    assert_eq!(got, want);
+    let (without, _) = cli(&["contribution"], case);
+    assert_ne!(got, without, "the grid changes the answer");
+
+    let roster = b"id,category,income\nA,bpu,1400000\nB,bpu,1600000\n";
+    let (want, _) = cli(
+        &["batch", "--period", "2025-04", "--income-grid", grid],
+        roster,
+    );
+    let (status, got) = post(server.port, "/v1/batch?period=2025-04", "text/csv", roster);
+    assert_eq!(status, 200);
+    assert_eq!(got, want);
+
+    // A grid that cannot be used stops the server before it listens.
+    std::fs::write(
+        dir.join("bad.csv"),
+        "from,to,nominal\n2000000,2999999,\n1000000,1999999,\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_jamsos"))
+        .args(["serve", "--port", "0", "--income-grid"])
+        .arg(dir.join("bad.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--income-grid"));
+    assert!(out.stdout.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -233,6 +233,7 @@ pub(crate) async fn run(
         let config = Config {
             format,
             allow_extra_columns,
+            settings: app.settings(),
             ..Config::new(period)
         };
         if let Err(e) = jamsos_batch::run(input, output, &config) {

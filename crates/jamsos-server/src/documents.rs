@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use bytes::{Bytes, BytesMut};
 use futures_util::StreamExt;
-use jamsos::contract::{self, Command, Settings, Status};
+use jamsos::contract::{self, Command, Status};
 
 use crate::App;
 use crate::error::{ApiError, HttpCode, json_response};
@@ -34,7 +34,7 @@ pub(crate) async fn answer(
         Ok(bytes) => bytes,
         Err(e) => return e.into_response(),
     };
-    let response = contract::respond_bytes(command, &bytes, &Settings::default());
+    let response = contract::respond_bytes(command, &bytes, &app.settings());
     let status = match response.status {
         Status::Ok => StatusCode::OK,
         Status::InvalidInput => StatusCode::UNPROCESSABLE_ENTITY,

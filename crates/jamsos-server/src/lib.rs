@@ -79,6 +79,10 @@ pub struct Config {
     pub shutdown_grace: Duration,
     /// One access-log line per request on standard error.
     pub access_log: bool,
+    /// The official BPU income grid (PP 44/2015 Lampiran II, D-17) for every
+    /// request, as `--income-grid` gives it to the command line; empty: the
+    /// built-in provisional grid.
+    pub income_grid: Vec<jamsos::contract::IncomeBracket>,
 }
 
 impl Default for Config {
@@ -93,6 +97,16 @@ impl Default for Config {
             idle_timeout: Duration::from_secs(10),
             shutdown_grace: Duration::from_secs(30),
             access_log: true,
+            income_grid: Vec::new(),
+        }
+    }
+}
+
+impl App {
+    /// The settings of every answer: the caller's grid when one was given.
+    pub(crate) fn settings(&self) -> jamsos::contract::Settings<'_> {
+        jamsos::contract::Settings {
+            income_grid: jamsos::contract::IncomeGrid::official(&self.income_grid).ok(),
         }
     }
 }
@@ -100,6 +114,9 @@ impl Default for Config {
 /// What every handler shares.
 pub(crate) struct App {
     pub(crate) body_limit: usize,
+    /// The caller's income grid, checked when the configuration is; empty
+    /// for the built-in one.
+    pub(crate) income_grid: Vec<jamsos::contract::IncomeBracket>,
     pub(crate) batches: Arc<Semaphore>,
     pub(crate) openapi: bytes::Bytes,
 }
@@ -108,6 +125,7 @@ pub(crate) struct App {
 pub fn router(config: &Config) -> Router {
     let app = Arc::new(App {
         body_limit: config.body_limit,
+        income_grid: config.income_grid.clone(),
         batches: Arc::new(Semaphore::new(config.max_batches.max(1))),
         openapi: openapi::document(),
     });
@@ -190,28 +208,37 @@ pub fn exposure_notice(bound: SocketAddr) -> Option<String> {
     })
 }
 
-/// Resolves on SIGTERM or Ctrl-C (SIGINT).
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        // If the handler cannot be installed, only SIGTERM stops the server.
+/// A future that resolves on SIGTERM or Ctrl-C (SIGINT). The handlers are
+/// installed when this is called, not when the future is first polled, so
+/// a signal that arrives right after the server has announced itself is
+/// not lost. Call it inside a tokio runtime.
+pub fn shutdown_signal() -> impl Future<Output = ()> + Send {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let term = signal(SignalKind::terminate()).ok();
+        let interrupt = signal(SignalKind::interrupt()).ok();
+        async move {
+            // A signal whose handler could not be installed never fires.
+            let wait = |s: Option<tokio::signal::unix::Signal>| async move {
+                match s {
+                    Some(mut s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                () = wait(term) => {}
+                () = wait(interrupt) => {}
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = term => {}
     }
 }
 
@@ -221,6 +248,7 @@ pub async fn shutdown_signal() {
 ///
 /// # Errors
 ///
+/// An income grid that [`jamsos::contract::IncomeGrid::official`] refuses.
 /// None once listening: a failed accept (too many open files, a client that
 /// reset before it was accepted) concerns one client and is skipped.
 pub async fn serve(
@@ -228,6 +256,16 @@ pub async fn serve(
     config: Config,
     shutdown: impl Future<Output = ()> + Send,
 ) -> io::Result<()> {
+    // A grid that cannot be used is refused here rather than replaced by
+    // the built-in one without a word.
+    if !config.income_grid.is_empty() {
+        if let Err(e) = jamsos::contract::IncomeGrid::official(&config.income_grid) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("the income grid cannot be used: {e}"),
+            ));
+        }
+    }
     let router = router(&config);
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
@@ -291,8 +329,9 @@ pub fn run(
         .build()?;
     let served = runtime.block_on(async move {
         let listener = TcpListener::bind(address).await?;
+        let signal = shutdown_signal();
         announce(listener.local_addr()?)?;
-        serve(listener, config, shutdown_signal()).await
+        serve(listener, config, signal).await
     });
     // A batch still running after the grace period is not waited for.
     runtime.shutdown_timeout(Duration::from_secs(1));
