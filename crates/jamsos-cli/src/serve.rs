@@ -18,7 +18,7 @@ pub(crate) fn run(args: &ServeArgs) -> ExitCode {
             Err(e) => return stop(format!("serve: {}: {e}", dir.display())),
         },
         // The page of a checkout, when run from its root (as the README
-        // does); no page otherwise, which the start line says.
+        // does); no page otherwise.
         None => std::path::Path::new("web")
             .canonicalize()
             .ok()
@@ -34,7 +34,7 @@ pub(crate) fn run(args: &ServeArgs) -> ExitCode {
         Err(code) => return code,
     };
     let config = jamsos_server::Config {
-        web: web.clone(),
+        web,
         cors,
         body_limit: args.body_limit,
         max_concurrency: args.max_concurrency,
@@ -52,15 +52,9 @@ pub(crate) fn run(args: &ServeArgs) -> ExitCode {
         let mut out = std::io::stdout().lock();
         writeln!(out, "http://{bound}/")?;
         out.flush()?;
+        // Standard error is the access log's; beyond it, only the notice
+        // for an address other machines can reach.
         let mut err = std::io::stderr().lock();
-        let page = web.as_ref().map_or_else(
-            || "no simulator page (--web DIR)".to_owned(),
-            |d| format!("the simulator page from {}", d.display()),
-        );
-        writeln!(
-            err,
-            "jamsos serve: the API on http://{bound}/v1/ and {page}; SIGTERM or Ctrl-C stops it"
-        )?;
         if let Some(notice) = jamsos_server::exposure_notice(bound) {
             writeln!(err, "{notice}")?;
         }
@@ -68,6 +62,6 @@ pub(crate) fn run(args: &ServeArgs) -> ExitCode {
     };
     match jamsos_server::run(address, config, announce) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => stop(format!("serve: cannot listen on {address}: {e}")),
+        Err(e) => stop(format!("serve: {address}: {e}")),
     }
 }
