@@ -1,5 +1,6 @@
 //! `POST /v1/batch?period=YYYY-MM[&format=ndjson][&allow_extra_columns=true]`:
 //! a roster streamed through the batch pipeline and back (CONTRACT.md §2, §7).
+//! Without `format`, an `application/x-ndjson` body is taken as NDJSON.
 //!
 //! The pipeline (`jamsos_batch::run`) reads a `std::io::Read` and writes a
 //! `std::io::Write` on threads of its own. Here the request body becomes the
@@ -25,8 +26,11 @@ use tokio::sync::mpsc;
 use tokio_util::io::{StreamReader, SyncIoBridge};
 
 use crate::App;
-use crate::documents::{check_content_type, is_timeout};
+use crate::documents::{check_content_type, is_timeout, media_type};
 use crate::error::{ApiError, HttpCode};
+
+/// The content types of an NDJSON roster.
+const NDJSON_TYPES: [&str; 2] = ["application/x-ndjson", "application/ndjson"];
 
 /// What the pipeline sends to the response.
 enum Piece {
@@ -71,7 +75,7 @@ fn invalid_query(message: impl Into<String>) -> ApiError {
 
 /// Parses `period`, `format` and `allow_extra_columns`; anything else, a
 /// repeated parameter or a malformed value is 400.
-fn parse_query(query: Option<&str>) -> Result<Query, ApiError> {
+fn parse_query(query: Option<&str>, ndjson_body: bool) -> Result<Query, ApiError> {
     let mut period = None;
     let mut format = None;
     let mut allow = None;
@@ -93,6 +97,8 @@ fn parse_query(query: Option<&str>) -> Result<Query, ApiError> {
         }
     }
     let format = match format.as_deref() {
+        // Without `format`, an NDJSON content type says it.
+        None if ndjson_body => Format::Ndjson,
         None | Some("csv") => Format::Csv,
         Some("ndjson") => Format::Ndjson,
         Some(_) => return Err(invalid_query("format must be csv or ndjson")),
@@ -188,17 +194,16 @@ pub(crate) async fn run(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let query = match parse_query(query.as_deref()) {
+    let ndjson_body = media_type(&headers)
+        .and_then(Result::ok)
+        .is_some_and(|t| NDJSON_TYPES.contains(&t.as_str()));
+    let query = match parse_query(query.as_deref(), ndjson_body) {
         Ok(q) => q,
         Err(e) => return e.into_response(),
     };
     let checked = match query.format {
         Format::Csv => check_content_type(&headers, &["text/csv"], "text/csv"),
-        Format::Ndjson => check_content_type(
-            &headers,
-            &["application/x-ndjson", "application/ndjson"],
-            "application/x-ndjson",
-        ),
+        Format::Ndjson => check_content_type(&headers, &NDJSON_TYPES, "application/x-ndjson"),
     };
     if let Err(e) = checked {
         return e.into_response();

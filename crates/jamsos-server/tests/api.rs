@@ -332,6 +332,17 @@ fn batch_formats_and_errors() {
             .starts_with("{\"error\":{\"code\":\"invalid_json\"")
     );
 
+    // Without `format`, the NDJSON content type says it.
+    let reply = request(
+        &server,
+        "POST",
+        "/v1/batch",
+        Some("application/x-ndjson"),
+        ndjson,
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert!(reply.body == expected, "{}", reply.text());
+
     // A roster that cannot run is 400 with the reason; no result rows.
     request(
         &server,
