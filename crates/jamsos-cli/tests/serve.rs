@@ -294,6 +294,8 @@ fn the_simulator_page_is_served_beside_the_api() {
                 "{target}"
             );
             assert_eq!(got, body, "{target}");
+            assert_eq!(header(&headers, "cache-control"), "no-cache", "{target}");
+            assert_eq!(header(&headers, "x-content-type-options"), "nosniff");
         }
         for target in [
             "/../secret.txt",

@@ -43,6 +43,7 @@ use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::CorsLayer;
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
 pub use error::{ApiError, HttpCode};
@@ -155,10 +156,19 @@ pub fn router(config: &Config) -> Router {
         .with_state(app);
 
     let mut router = match &config.web {
+        // `no-cache` makes a browser revalidate, so a rebuilt page shows at
+        // once.
         Some(dir) => api.fallback_service(
-            ServeDir::new(dir)
-                .append_index_html_on_directories(true)
-                .fallback(axum::routing::any(error::not_found)),
+            ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("no-cache"),
+                ))
+                .service(
+                    ServeDir::new(dir)
+                        .append_index_html_on_directories(true)
+                        .fallback(axum::routing::any(error::not_found)),
+                ),
         ),
         None => api.fallback(error::not_found),
     };
@@ -186,7 +196,12 @@ pub fn router(config: &Config) -> Router {
                 .allow_headers([header::CONTENT_TYPE]),
         );
     }
-    router = router.layer(axum::middleware::from_fn(error::json_errors));
+    router = router
+        .layer(axum::middleware::from_fn(error::json_errors))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ));
     if config.access_log {
         router = router.layer(axum::middleware::from_fn(access_log::log));
     }
