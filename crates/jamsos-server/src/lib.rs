@@ -103,15 +103,6 @@ impl Default for Config {
     }
 }
 
-impl App {
-    /// The settings of every answer: the caller's grid when one was given.
-    pub(crate) fn settings(&self) -> jamsos::contract::Settings<'_> {
-        jamsos::contract::Settings {
-            income_grid: jamsos::contract::IncomeGrid::official(&self.income_grid).ok(),
-        }
-    }
-}
-
 /// What every handler shares.
 pub(crate) struct App {
     pub(crate) body_limit: usize,
@@ -120,6 +111,15 @@ pub(crate) struct App {
     pub(crate) income_grid: Vec<jamsos::contract::IncomeBracket>,
     pub(crate) batches: Arc<Semaphore>,
     pub(crate) openapi: bytes::Bytes,
+}
+
+impl App {
+    /// The settings of every answer: the caller's grid when one was given.
+    pub(crate) fn settings(&self) -> jamsos::contract::Settings<'_> {
+        jamsos::contract::Settings {
+            income_grid: jamsos::contract::IncomeGrid::official(&self.income_grid).ok(),
+        }
+    }
 }
 
 /// The routes and middleware of the service, without a listener.
@@ -173,9 +173,9 @@ pub fn router(config: &Config) -> Router {
         None => api.fallback(error::not_found),
     };
     // The concurrency limit sheds load: a request over the limit is refused
-    // at once with 503, never queued.
-    // `Router::layer` wraps each route on its own; the semaphore is shared,
-    // so the limit counts every route's requests together.
+    // at once with 503, never queued. `Router::layer` wraps each route on
+    // its own; the semaphore is shared, so the limit counts every route's
+    // requests together.
     let permits = Arc::new(Semaphore::new(config.max_concurrency.max(1)));
     router = router.layer(
         ServiceBuilder::new()
