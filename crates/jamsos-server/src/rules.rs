@@ -30,6 +30,23 @@ fn rupiah(r: Rupiah) -> Value {
     Value::from(r.get())
 }
 
+/// An amount, or `null` for none (an open-ended bracket, a fee not charged).
+trait Amount {
+    fn json(self) -> Value;
+}
+
+impl Amount for Rupiah {
+    fn json(self) -> Value {
+        rupiah(self)
+    }
+}
+
+impl Amount for Option<Rupiah> {
+    fn json(self) -> Value {
+        self.map_or(Value::Null, rupiah)
+    }
+}
+
 fn programs(set: ProgramSet) -> Value {
     Value::Array(set.iter().map(|p: Program| Value::from(p.code())).collect())
 }
@@ -205,9 +222,9 @@ fn rows(period: Period) -> Vec<Row> {
             Some(json!({
                 "provisional": g.is_provisional(),
                 "brackets": g.brackets().iter().map(|b| json!({
-                    "from": rupiah(b.from),
-                    "to": rupiah(b.to),
-                    "nominal": b.nominal.map(rupiah),
+                    "from": Amount::json(b.from),
+                    "to": Amount::json(b.to),
+                    "nominal": Amount::json(b.nominal),
                 })).collect::<Vec<_>>(),
             }))
         }),
