@@ -68,7 +68,7 @@ enum Command {
     Batch(BatchArgs),
     /// Writes a deterministic sample roster of any size (CSV), for trials and benchmarks.
     SampleRoster(SampleArgs),
-    /// Serves the simulator page (web/) on http://127.0.0.1:PORT/ until stopped.
+    /// Serves the contract over HTTP (docs/HTTP.md) and the simulator page, until SIGTERM or Ctrl-C.
     Serve(ServeArgs),
 }
 
@@ -113,12 +113,44 @@ struct BatchArgs {
 
 #[derive(clap::Args)]
 struct ServeArgs {
-    /// The port on 127.0.0.1; 0 lets the system pick one (printed on start).
+    /// The address to listen on; anything but loopback serves the network.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// The port; 0 lets the system pick one (the first line on standard
+    /// output is the URL).
     #[arg(long, default_value_t = 8080)]
     port: u16,
-    /// The directory to serve.
-    #[arg(long, value_name = "DIR", default_value = "web")]
-    dir: std::path::PathBuf,
+    /// The simulator page served at / (default: ./web when it exists).
+    #[arg(long, value_name = "DIR", alias = "dir")]
+    web: Option<std::path::PathBuf>,
+    /// Allow browsers on this origin (e.g. https://payroll.example) to call
+    /// the API; off by default.
+    #[arg(long, value_name = "ORIGIN")]
+    cors: Option<String>,
+    /// The largest one-document request body in bytes (413 above it);
+    /// batches are streamed and not limited by it.
+    #[arg(long, value_name = "BYTES", default_value_t = jamsos_server::DEFAULT_BODY_LIMIT)]
+    body_limit: usize,
+    /// Requests handled at once; more are answered 503 at once.
+    #[arg(long, value_name = "N", default_value_t = 512)]
+    max_concurrency: usize,
+    /// Batches streamed at once (each uses every core); more are 503.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    max_batches: usize,
+    /// Seconds a one-document request may take, body included (408).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    request_timeout: u64,
+    /// Seconds a connection may stay silent (idle keep-alive, a request head
+    /// or body that stops coming, an answer the client does not read).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    idle_timeout: u64,
+    /// Do not write the access log (one line per request on standard error).
+    #[arg(long)]
+    no_access_log: bool,
+    /// The official BPU income grid as CSV (from,to,nominal) for every
+    /// request, see `contribution`.
+    #[arg(long, value_name = "FILE")]
+    income_grid: Option<std::path::PathBuf>,
 }
 
 #[derive(clap::Args)]
