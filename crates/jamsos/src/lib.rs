@@ -29,7 +29,10 @@
 //!   "birth_date": "1990-05-17", "wage": 10000000, "risk_class": 3, "scale": "medium"}}"#;
 //! let result = jamsos::contract::contribution(case)?;
 //! println!("{}", serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?);
-//! print!("{}", jamsos::pretty::contribution(&result, jamsos::pretty::Lang::Id));
+//! // The readable breakdown renders the domain's own assessment.
+//! let settings = jamsos::contract::Settings::default();
+//! let (participant, assessed) = jamsos::contract::assessed_with(case, &settings)?;
+//! print!("{}", jamsos::pretty::contribution(&participant, &assessed, jamsos::pretty::Lang::Id));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
