@@ -11,7 +11,7 @@
 //! registration date, JKN membership, opt-ins, an industry and a head count, and
 //! workers aged 15 to 70 in the period.
 //!
-//! The properties (STYLE.md, Tests):
+//! The properties:
 //!
 //! - (a) monotone in wage: a higher wage never lowers a line, a deferred amount,
 //!   an allocation or a payer total;
@@ -59,7 +59,7 @@ const CASES: u32 = 1024;
 /// would warn on every run and write beside the test. `Direct` is resolved
 /// against the working directory, which `cargo test` sets to the package root:
 /// failures land in `crates/jamsos-contribution/proptest-regressions/`, the
-/// directory STYLE.md asks to commit, and are replayed first on the next run.
+/// directory committed with the tests, and are replayed first on the next run.
 fn config() -> ProptestConfig {
     let base = ProptestConfig::default();
     ProptestConfig {

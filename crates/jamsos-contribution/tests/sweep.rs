@@ -5,7 +5,7 @@
     clippy::panic,
     reason = "tests"
 )]
-//! Sweeps (STYLE.md, Tests): every month from 2015-07 to 2030-12 × every JKK
+//! Sweeps: every month from 2015-07 to 2030-12 × every JKK
 //! risk class × every employer scale × a few wages × WNI/WNA × two worker
 //! profiles × two birth dates gives an `Ok` or the one specific `Err` the
 //! decisions call for, never a panic; and every month of 2015-01 … 2015-06 fails

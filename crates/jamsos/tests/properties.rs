@@ -62,7 +62,7 @@
 //! | fine `amount` | the fine | due date, months late, rule, source; the fine of bpu, jakon, pmi (0) |
 //!
 //! Failures are persisted to `proptest-regressions/properties.txt` in this
-//! crate; commit that directory (STYLE.md).
+//! crate; that directory is committed.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
