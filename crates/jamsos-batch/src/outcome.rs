@@ -123,8 +123,18 @@ fn fill<'a>(
     }
 }
 
-/// Assesses a decoded row.
+/// Assesses a decoded row; a NIK's error comes after every other (D-37).
 pub(crate) fn assess(
+    case: &Case,
+    settings: &Settings<'_>,
+    cache: &mut RulesCache,
+) -> Result<Outcome, ContractError> {
+    let outcome = assess_amounts(case, settings, cache)?;
+    case.check_nik()?;
+    Ok(outcome)
+}
+
+fn assess_amounts(
     case: &Case,
     settings: &Settings<'_>,
     cache: &mut RulesCache,

@@ -120,8 +120,18 @@ fn options<'a>(case: &'a Case, settings: &Settings<'a>) -> Options<'a> {
     }
 }
 
-/// Assesses a decoded case.
+/// Assesses a decoded case; a NIK's error comes after the assessment's
+/// (D-37: `invalid_nik` is checked last).
 fn assess(case: &Case, settings: &Settings<'_>) -> Result<ContributionResult, ContractError> {
+    let result = assess_amounts(case, settings)?;
+    case.check_nik()?;
+    Ok(result)
+}
+
+fn assess_amounts(
+    case: &Case,
+    settings: &Settings<'_>,
+) -> Result<ContributionResult, ContractError> {
     let options = options(case, settings);
     let period = case.period;
     match &case.participant {
@@ -193,9 +203,11 @@ pub fn eligibility_with(
     // contribution command applies (wage floor, income grid, PMI package, JHT).
     let statuses = match &case.participant {
         Participant::Pu(worker) => {
-            return assess_pu(worker, period, &options)
+            let result = assess_pu(worker, period, &options)
                 .map(|a| EligibilityResult::from_pu(&a.eligibility))
-                .map_err(domain_error);
+                .map_err(domain_error)?;
+            case.check_nik()?;
+            return Ok(result);
         }
         Participant::Bpu(worker) => {
             assess_bpu(worker, period, case.options.prepay, &options).map(|a| a.statuses)
@@ -204,6 +216,7 @@ pub fn eligibility_with(
         Participant::Pmi(worker) => assess_pmi(worker, period).map(|a| a.statuses),
     }
     .map_err(domain_error)?;
+    case.check_nik()?;
     Ok(EligibilityResult::from_statuses(
         case.participant.category(),
         period,
