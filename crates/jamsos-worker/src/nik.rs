@@ -112,7 +112,24 @@ impl Nik {
             .as_bytes()
             .try_into()
             .map_err(|_| NikError::Length(count))?;
-        let [p1, p2, r1, r2, d1, d2, dd1, dd2, mm1, mm2, yy1, yy2, s1, s2, s3, s4] = digits;
+        let [
+            p1,
+            p2,
+            r1,
+            r2,
+            d1,
+            d2,
+            dd1,
+            dd2,
+            mm1,
+            mm2,
+            yy1,
+            yy2,
+            s1,
+            s2,
+            s3,
+            s4,
+        ] = digits;
         let province = u8::try_from(pair(p1, p2)).unwrap_or(u8::MAX);
         if !PROVINCE_CODES.contains(&province) {
             return Err(NikError::Province(province));
@@ -150,8 +167,7 @@ impl Nik {
         let nik = Nik::parse(text)?;
         if let Some(birth) = birth_date {
             let year = u32::try_from(birth.year().rem_euclid(100)).unwrap_or(u32::MAX);
-            if nik.birth_day_month() != (birth.day(), birth.month()) || nik.birth_year2() != year
-            {
+            if nik.birth_day_month() != (birth.day(), birth.month()) || nik.birth_year2() != year {
                 return Err(NikError::BirthDateMismatch);
             }
         }
@@ -260,18 +276,9 @@ mod tests {
             "an Arabic-Indic digit is not an ASCII digit"
         );
         // 10 and 20 are not province codes; 97 is not either.
-        assert_eq!(
-            Nik::parse("1001121705900001"),
-            Err(NikError::Province(10))
-        );
-        assert_eq!(
-            Nik::parse("2001121705900001"),
-            Err(NikError::Province(20))
-        );
-        assert_eq!(
-            Nik::parse("9701121705900001"),
-            Err(NikError::Province(97))
-        );
+        assert_eq!(Nik::parse("1001121705900001"), Err(NikError::Province(10)));
+        assert_eq!(Nik::parse("2001121705900001"), Err(NikError::Province(20)));
+        assert_eq!(Nik::parse("9701121705900001"), Err(NikError::Province(97)));
         assert_eq!(Nik::parse("3200121705900001"), Err(NikError::Regency));
         assert_eq!(Nik::parse("3201001705900001"), Err(NikError::District));
         // Day 00, 32, 40, 72; month 00, 13; 31 April.

@@ -36,6 +36,7 @@
 pub mod contract;
 mod json;
 pub mod pretty;
+pub mod projection;
 
 /// Contribution lines, totals, due dates.
 pub use jamsos_contribution as contribution;

@@ -46,7 +46,7 @@ const fn case(
     }
 }
 
-use Command::{Benefit, Contribution, Eligibility, Fine};
+use Command::{Benefit, Contribution, Eligibility, Fine, Projection};
 
 /// The cases, in the contract's order of codes.
 fn cases() -> Vec<Case> {
@@ -415,7 +415,11 @@ fn cases() -> Vec<Case> {
             r#"{"period": "2025-04", "participant": {"category": "pu", "birth_date": "1990-05-17", "wage": 5000000, "risk_class": 1, "scale": "large", "nik": "3201001705900001"}}"#,
             "invalid_nik",
             Some("participant.nik"),
-            &["\"320100…\"", "digits 5-6 (district) may not be 00", "16 digits"],
+            &[
+                "\"320100…\"",
+                "digits 5-6 (district) may not be 00",
+                "16 digits",
+            ],
         ),
         case(
             Eligibility,
@@ -423,6 +427,14 @@ fn cases() -> Vec<Case> {
             "invalid_nik",
             Some("participant.nik"),
             &["\"320112…\"", "do not match birth_date"],
+        ),
+        // projection_not_available (CONTRACT.md §6).
+        case(
+            Projection,
+            r#"{"projection": "jht", "start": "2026-01", "months": 12, "wage_growth": "0", "yield": "0", "participant": {"category": "jakon", "method": "wage", "wage": 5000000}}"#,
+            "projection_not_available",
+            Some("participant.category"),
+            &["category jakon", "pu or bpu"],
         ),
     ]
 }

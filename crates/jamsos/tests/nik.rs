@@ -57,7 +57,11 @@ fn an_invalid_nik_in_any_category_is_invalid_nik_and_shows_six_digits_at_most() 
     for case in cases() {
         let mut with = case.clone();
         with["participant"]["nik"] = json!(bad);
-        let a = respond(Command::Contribution, &with.to_string(), &Settings::default());
+        let a = respond(
+            Command::Contribution,
+            &with.to_string(),
+            &Settings::default(),
+        );
         assert_eq!(a.status, Status::InvalidInput);
         let e = a.error.unwrap();
         assert_eq!(e.code.code(), "invalid_nik", "{}", e.message);
@@ -163,5 +167,8 @@ fn the_roster_nik_column() {
     assert!(rows[4].starts_with("d,error,invalid_amount,"), "{out}");
     assert!(rows[5].starts_with("e,ok,"), "{out}");
     assert!(rows[6].starts_with("f,error,invalid_nik,"), "{out}");
-    assert!(!out.contains("1705900"), "no NIK beyond six digits in the output");
+    assert!(
+        !out.contains("1705900"),
+        "no NIK beyond six digits in the output"
+    );
 }

@@ -273,7 +273,10 @@ fn expected(field: F) -> &'static str {
     }
 }
 
-fn object<'a>(v: &'a Value, field: &str) -> Result<&'a [(String, Value)], ContractError> {
+pub(crate) fn object<'a>(
+    v: &'a Value,
+    field: &str,
+) -> Result<&'a [(String, Value)], ContractError> {
     match v {
         Value::Object(members) => Ok(members),
         other => Err(ContractError::at(
@@ -285,7 +288,7 @@ fn object<'a>(v: &'a Value, field: &str) -> Result<&'a [(String, Value)], Contra
 }
 
 /// The value of `key` in `members`, with `null` read as absent.
-fn member<'a>(members: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
+pub(crate) fn member<'a>(members: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
     members
         .iter()
         .find(|(k, _)| k == key)
@@ -366,9 +369,31 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
     // 4. Category.
     let category = category(member(participant, "category").map(Raw::Json))?;
 
-    // 5. Unknown or not applicable fields: the smallest unknown name, then
-    // the fields in the contract's table order, whatever the document's
-    // order. A field present as `null` must still apply.
+    // 5. Unknown or not applicable fields.
+    let fields = participant_fields(participant, category)?;
+    if let Some(k) = first_unknown(options.iter().map(|(k, _)| k.as_str()), |k| {
+        OPTION_FIELDS.contains(&k)
+    }) {
+        return Err(ContractError::at(
+            ErrorCode::UnknownField,
+            format!("options.{k}"),
+            format!("unknown field options.{k}: allowed are jp_for_foreigners, months, holidays"),
+        ));
+    }
+
+    // 6 … 10.
+    decode_fields(period, category, &fields, || {
+        decode_options(options, category, read_months)
+    })
+}
+
+/// Step 5 for a participant object: the smallest unknown name, then the
+/// fields in the contract's table order, whatever the document's order. A
+/// field present as `null` must still apply.
+pub(crate) fn participant_fields(
+    participant: &[(String, Value)],
+    category: Category,
+) -> Result<Fields<'_>, ContractError> {
     if let Some(key) = first_unknown(participant.iter().map(|(k, _)| k.as_str()), |k| {
         field_index(k).is_some()
     }) {
@@ -397,20 +422,7 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
     applicable(category, |index| {
         present.get(index).copied().unwrap_or(false)
     })?;
-    if let Some(k) = first_unknown(options.iter().map(|(k, _)| k.as_str()), |k| {
-        OPTION_FIELDS.contains(&k)
-    }) {
-        return Err(ContractError::at(
-            ErrorCode::UnknownField,
-            format!("options.{k}"),
-            format!("unknown field options.{k}: allowed are jp_for_foreigners, months, holidays"),
-        ));
-    }
-
-    // 6 … 10.
-    decode_fields(period, category, &fields, || {
-        decode_options(options, category, read_months)
-    })
+    Ok(fields)
 }
 
 /// `invalid_json`: a syntax error (with its byte offset) or a duplicate key

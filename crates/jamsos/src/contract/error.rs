@@ -189,7 +189,9 @@ mod tests {
             ErrorCode::InvalidMonths => 15,
             ErrorCode::InvalidContractMonths => 16,
             ErrorCode::InvalidJhtMonthly => 17,
-            ErrorCode::MalformedRow => 18,
+            ErrorCode::InvalidNik => 18,
+            ErrorCode::ProjectionNotAvailable => 19,
+            ErrorCode::MalformedRow => 20,
         }
     }
 

@@ -1,7 +1,7 @@
 //! The JSON interchange contract, version 1 (CONTRACT.md): decoding cases in the
 //! contract's error order, computing, and the result documents. Contributions
 //! and eligibility (§1, §3), benefit claims ([`benefit()`], §4) and late
-//! payment ([`fine()`], §5).
+//! payment ([`fine()`], §5), JHT projections ([`projection()`], §6).
 
 mod benefit;
 mod case;
@@ -10,12 +10,14 @@ mod fields;
 mod fine;
 mod grid;
 mod output;
+mod projection;
 mod respond;
 mod roster;
 
 pub use benefit::{BenefitResult, MAX_CLAIM_AMOUNT, PaymentEntry, benefit, decode_claim};
 pub use fine::{FineResult, fine};
 pub use grid::parse_income_grid;
+pub use projection::{ProjectionResult, YearEntry, projection};
 pub use respond::{
     Command, MAX_INPUT_BYTES, Response, Status, document_text, respond, respond_bytes,
 };
