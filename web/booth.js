@@ -100,6 +100,12 @@ function bpuCase(ask, months, withJht, extra = {}) {
   return doc;
 }
 
+// Good values to probe past a field the module refused, so that every
+// error shows at once (errors.js); never used for an answer.
+function boothFallback(path) {
+  return { "participant.income": new Int("2150000"), period: "2026-12", "participant.sector": "other" }[path];
+}
+
 function readAsk() {
   const income = integerInput($("#b-income").value);
   const period = $("#b-period").value.trim() || undefined;
@@ -123,7 +129,7 @@ function payable(result) {
 function compute() {
   if (!state.ready) return;
   const ask = readAsk();
-  const first = allErrors(contribution, bpuCase(ask, 1, false));
+  const first = allErrors(contribution, bpuCase(ask, 1, false), boothFallback);
   state.errors = first.errors;
   if (first.errors.length) {
     state.packages = null;
@@ -400,7 +406,7 @@ function saveEnrolment() {
   if (birth) extra.birth_date = birth;
   // The module checks the NIK against the birth date and every other value
   // (D-37); all the problems are shown at once.
-  const checked = allErrors(contribution, bpuCase(state.ask, months, pkg === "jht", extra));
+  const checked = allErrors(contribution, bpuCase(state.ask, months, pkg === "jht", extra), boothFallback);
   const missing = name ? [] : [t("booth.e.name.missing")];
   showErrors($("#e-error"), checked.errors, missing);
   for (const el of $$("#enrol-form [aria-invalid]")) el.removeAttribute("aria-invalid");

@@ -1,8 +1,10 @@
 // Every error of a document at once, all of them found by the WebAssembly
 // module (the page never judges a value itself). The module reports the
-// first error in the contract's order; the field it names is then left out
-// and the document asked again, until the module has nothing more to say
-// about fields not yet reported, or an error names no field.
+// first error in the contract's order; the field it names is then replaced
+// by a value known to be good (the page's example for that field, when it
+// has one) or left out, and the document asked again, until the module has
+// nothing more to say about fields not yet reported, or an error names no
+// field. Only the errors are kept; the probing answers are thrown away.
 
 import { Int, parseDocument, toJson } from "./format.js";
 
@@ -16,9 +18,10 @@ function clone(value) {
   return value;
 }
 
-// A copy of `doc` without the dotted `path` ("participant.nik"), or null
-// when the document has no such field.
-function without(doc, path) {
+// A copy of `doc` with the dotted `path` ("participant.nik") set to
+// `fallback` (or left out when there is none); null when the document has
+// no such field.
+function without(doc, path, fallback) {
   const copy = clone(doc);
   const parts = path.split(".");
   let node = copy;
@@ -28,14 +31,16 @@ function without(doc, path) {
   }
   const last = parts[parts.length - 1];
   if (node === null || typeof node !== "object" || !(last in node)) return null;
-  delete node[last];
+  if (fallback === undefined) delete node[last];
+  else node[last] = clone(fallback);
   return copy;
 }
 
-// `answer(json)` is a module function (contribution, projection…). Returns
+// `answer(json)` is a module function (contribution, projection…);
+// `fallback(path)` a good value for a field, or undefined. Returns
 // `{ result, errors }`: the result document when there is no error, else
 // every error found, first one first (at most `limit`).
-export function allErrors(answer, doc, limit = 8) {
+export function allErrors(answer, doc, fallback = () => undefined, limit = 8) {
   const first = parseDocument(answer(toJson(doc)));
   if (!first.error) return { result: first, errors: [] };
   const errors = [first.error];
@@ -43,7 +48,7 @@ export function allErrors(answer, doc, limit = 8) {
   let current = doc;
   let error = first.error;
   while (errors.length < limit && error.field) {
-    const next = without(current, error.field);
+    const next = without(current, error.field, fallback(error.field));
     if (next === null) break;
     current = next;
     const again = parseDocument(answer(toJson(current)));
