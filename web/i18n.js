@@ -52,7 +52,7 @@ const id = {
   "f.wage": "Upah sebulan (Rp)",
   "f.wage.hint": "Gaji pokok ditambah tunjangan tetap, dalam rupiah penuh.",
   "f.income": "Penghasilan sebulan yang dilaporkan (Rp)",
-  "f.income.hint": "Antara Rp1.000.000 dan Rp20.700.000.",
+  "f.income.hint": "Iuran dihitung dari nilai dasar baris penghasilan ini dalam tabel PP 44/2015 Lampiran II (di bawah Rp1.100.000: Rp1.000.000).",
   "f.risk_class": "Kelompok risiko pekerjaan (JKK)",
   "risk.1": "1 — sangat rendah",
   "risk.2": "2 — rendah",
@@ -299,7 +299,7 @@ const id = {
   "code.extension_not_charged":
     "Bulan di luar masa kontrak tidak dikenai iuran menurut Permenaker 18/2018.",
   "code.provisional_table":
-    "Tabel penghasilan BPU (PP 44/2015 Lampiran II) masih sementara: iuran dihitung 1% dan 2% dari penghasilan yang dilaporkan.",
+    "JKK dan JHT dihitung dari nilai dasar baris penghasilan dalam tabel PP 44/2015 Lampiran II; tabel bawaan ini (tabel BPJS 2015, tiga baris terakhir direkonstruksi) belum diverifikasi dengan lampiran aslinya.",
   // Claim reasons and notes (CONTRACT.md §4).
   "code.balance_unknown": "Saldo tidak diisi: yang dibayar adalah saldo JHT (atau bagiannya) pada tanggal pembayaran.",
   "code.lump_sum_unknown":
@@ -335,7 +335,7 @@ const id = {
   "err.wage_below_floor": "Upah di bawah batas terendah Rp1.000.000.",
   "err.invalid_amount": "Jumlah uang tidak valid.",
   "err.amount_out_of_range": "Jumlah uang di luar batas yang wajar.",
-  "err.income_out_of_range": "Penghasilan harus antara Rp1.000.000 dan Rp20.700.000.",
+  "err.income_out_of_range": "Penghasilan berada di luar tabel penghasilan yang diberikan.",
   "err.invalid_risk_class": "Kelompok risiko harus 1 sampai 5.",
   "err.invalid_months": "Jumlah bulan pembayaran harus 1, 3, 6 atau 12.",
   "err.invalid_contract_months": "Lama kontrak tidak valid (6, 12 atau 24 bulan).",
@@ -389,7 +389,7 @@ const en = {
   "f.wage": "Monthly wage (Rp)",
   "f.wage.hint": "Basic pay plus fixed allowances, in whole rupiah.",
   "f.income": "Declared monthly income (Rp)",
-  "f.income.hint": "Between Rp1.000.000 and Rp20.700.000.",
+  "f.income.hint": "Contributions are computed on the nominal base of this income's row in the table of PP 44/2015 Lampiran II (under Rp1.100.000: Rp1.000.000).",
   "f.risk_class": "Work risk group (JKK)",
   "risk.1": "1 — very low",
   "risk.2": "2 — low",
@@ -629,7 +629,7 @@ const en = {
   "err.wage_below_floor": "The wage is below the Rp1.000.000 floor.",
   "err.invalid_amount": "The amount of money is not valid.",
   "err.amount_out_of_range": "The amount of money is beyond plausible limits.",
-  "err.income_out_of_range": "The income must be between Rp1.000.000 and Rp20.700.000.",
+  "err.income_out_of_range": "The income is outside the supplied income table.",
   "err.invalid_risk_class": "The risk group must be 1 to 5.",
   "err.invalid_months": "The months paid at once must be 1, 3, 6 or 12.",
   "err.invalid_contract_months": "The contract length is not valid (6, 12 or 24 months).",

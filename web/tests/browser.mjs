@@ -429,19 +429,19 @@ async function main() {
       }
     }
 
-    await test("invalid input: BPU income 999999 shows income_out_of_range, not a result", async () => {
+    await test("invalid input: BPU income 0 shows invalid_amount, not a result (D-4)", async () => {
       const page = await openPage(context, url);
-      await fillCase(page, { period: "2026-05", participant: { category: "bpu", income: 999999 } });
+      await fillCase(page, { period: "2026-05", participant: { category: "bpu", income: 0 } });
       await submit(page);
       assert(await page.isVisible('[data-testid="error"]'), "no error shown");
       assert(!(await page.isVisible('[data-testid="result"]')), "a result is shown as well");
-      assertEqual(await page.textContent('[data-testid="error-code"]'), "income_out_of_range", "error code");
-      const cliAnswer = cli("contribution", JSON.stringify({ period: "2026-05", participant: { category: "bpu", income: 999999 } }));
+      assertEqual(await page.textContent('[data-testid="error-code"]'), "invalid_amount", "error code");
+      const cliAnswer = cli("contribution", JSON.stringify({ period: "2026-05", participant: { category: "bpu", income: 0 } }));
       assertEqual(cliAnswer.code, 2, "command line exit code");
       const cliError = JSON.parse(cliAnswer.out).error;
       assertEqual(await page.textContent('[data-testid="error-detail"]'), cliError.message, "error message");
       assertEqual(await page.textContent('[data-testid="error-message"]'),
-        "Penghasilan harus antara Rp1.000.000 dan Rp20.700.000.", "error message in Indonesian");
+        "Jumlah uang tidak valid.", "error message in Indonesian");
       assertEqual(await page.textContent('[data-testid="error-field"]'), "Penghasilan sebulan yang dilaporkan (Rp)", "field named");
       assertEqual(await page.getAttribute(field("participant.income"), "aria-invalid"), "true", "field marked invalid");
       await page.close();

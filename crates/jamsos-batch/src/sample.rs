@@ -7,7 +7,7 @@
 //! | share | category | what the rows look like |
 //! |---|---|---|
 //! | ~62% | `pu` | all four scales, risk classes 1–5, wages mostly Rp2,000,000–20,000,000 and a tail up to Rp100,000,000 (a few between the Rp1,000,000 floor and the minimum wage, D-8); ~15% registered and JKN members (JKP participants, D-13); micro and small firms sometimes opting in to JHT and JP (D-9); labour-intensive industries, some with 50 or more active workers (D-15); a few foreign nationals |
-//! | ~22% | `bpu` | declared income Rp1,000,000–20,700,000, mostly low (D-17); ~35% transport sector (D-21); ~10% subsidised (D-20); ~25% opted in to JHT (D-18) |
+//! | ~22% | `bpu` | declared income Rp500,000–20,700,000, mostly low, some under Rp1,000,000 (row 1 of the income table, D-17); ~35% transport sector (D-21); ~10% subsidised (D-20); ~25% opted in to JHT (D-18) |
 //! | ~12% | `jakon` | half by wage, half by contract value Rp10,000,000–50,000,000,000 (D-23) |
 //! | ~4% | `pmi` | ~75% through an agency (D-26), contracts of 6, 12 or 24 months with 0–6 extension months (D-25), optional JHT of Rp50,000–600,000 a month (D-27) |
 //!
@@ -307,9 +307,10 @@ impl Fields {
 
     fn bpu(rng: &mut SplitMix64) -> Self {
         let birth_date = rng.chance(80).then(|| Date::random(rng, 1955, 2007));
-        // Declared incomes in steps of Rp50,000, mostly near the bottom.
+        // Declared incomes in steps of Rp50,000, mostly near the bottom,
+        // some under Rp1,000,000 (market traders; row 1 of the income table).
         let income = match rng.below(100) {
-            0..=49 => rng.low_between(20, 50),
+            0..=49 => rng.low_between(10, 50),
             50..=79 => rng.between(50, 100),
             80..=94 => rng.between(100, 200),
             _ => rng.between(200, 414),

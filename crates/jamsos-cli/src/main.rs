@@ -265,7 +265,14 @@ fn one_document(command: &Command) -> ExitCode {
     };
     let text = match name {
         contract::Command::Contribution => {
-            contract::contribution_with(input, &settings).map(|r| pretty::contribution(&r, lang))
+            // The declared income is not part of the result; the breakdown
+            // shows it beside the base it pays on (D-17).
+            let income = match contract::decode(input).map(|case| case.participant) {
+                Ok(contract::Participant::Bpu(worker)) => Some(worker.income.rupiah().get()),
+                _ => None,
+            };
+            contract::contribution_with(input, &settings)
+                .map(|r| pretty::contribution_declaring(&r, income, lang))
         }
         contract::Command::Eligibility => {
             contract::eligibility_with(input, &settings).map(|r| pretty::eligibility(&r, lang))

@@ -280,15 +280,15 @@ fn byte_order_mark_before_the_header_is_ignored() {
 #[test]
 fn byte_order_mark_then_blank_line_then_header() {
     let mut input = b"\xEF\xBB\xBF\n".to_vec();
-    input.extend_from_slice(format!("{BPU_HEADER}\n,bpu,,1000000\n").as_bytes());
+    input.extend_from_slice(format!("{BPU_HEADER}\nA,bpu,,1000000\n").as_bytes());
     let out = batch(&[], &input);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_ok(&out.rows()[0], "3");
+    assert_ok(&out.rows()[0], "A");
 }
 
 #[test]
 fn crlf_and_lf_give_the_same_output() {
-    let lf = format!("{BPU_HEADER}\nA,bpu,,1000000\n,bpu,,2000000\nC,bpu,,5\nD,bpu,wni,1000000\n");
+    let lf = format!("{BPU_HEADER}\nA,bpu,,1000000\n,bpu,,2000000\nC,bpu,,0\nD,bpu,wni,1000000\n");
     let crlf = lf.replace('\n', "\r\n");
     let (a, b) = (batch(&[], lf.as_bytes()), batch(&[], crlf.as_bytes()));
     assert_eq!((a.code, b.code), (0, 0), "{}", b.stderr);
@@ -296,8 +296,8 @@ fn crlf_and_lf_give_the_same_output() {
     let rows = b.rows();
     assert_eq!(rows.len(), 4);
     assert_ok(&rows[0], "A");
-    assert_ok(&rows[1], "3");
-    assert_error(&rows[2], "C", "income_out_of_range");
+    assert_error(&rows[1], "3", "missing_field");
+    assert_error(&rows[2], "C", "invalid_amount");
     // The last cell of a CRLF line has no carriage return left in it.
     assert_ok(&rows[3], "D");
     // Without a final line end the last row is still read.
@@ -331,23 +331,24 @@ fn quoted_fields_with_commas_quotes_and_line_ends() {
     assert_ok(&rows[0], "PT Maju, Tbk \"Cabang 1\"");
     assert_ok(&rows[1], "two\nline id");
     // Line 1 header, 2 PT Maju, 3–4 the two-line id: this record is line 5.
-    assert_ok(&rows[2], "5");
+    assert_error(&rows[2], "5", "missing_field");
     assert_ok(&rows[3], "E");
     assert_error(&rows[4], "F", "invalid_value");
     // F spans lines 7 to 9; the last record starts on line 10.
-    assert_ok(&rows[5], "10");
-    assert_eq!(out.counts(), (6, 5, 1));
+    assert_error(&rows[5], "10", "missing_field");
+    assert_eq!(out.counts(), (6, 3, 3));
 }
 
 #[test]
 fn blank_lines_are_skipped_and_counted_in_line_numbers() {
-    let input = format!("\n{BPU_HEADER}\n\n,bpu,,1000000\n\r\n\n,bpu,,5\n\n");
+    let input = format!("\n{BPU_HEADER}\n\nA,bpu,,1000000\n\r\n\n,bpu,,2000000\n\n");
     let out = batch(&[], input.as_bytes());
     assert_eq!(out.code, 0, "{}", out.stderr);
     let rows = out.rows();
     assert_eq!(rows.len(), 2);
-    assert_ok(&rows[0], "4");
-    assert_error(&rows[1], "7", "income_out_of_range");
+    assert_ok(&rows[0], "A");
+    // CONTRACT.md §2: no id, so the row is labelled with its line, 7.
+    assert_error(&rows[1], "7", "missing_field");
     assert_eq!(out.counts(), (2, 1, 1));
 }
 
@@ -410,9 +411,9 @@ fn check_large_field(size: usize) {
     assert_eq!(rows.len(), 4);
     assert_ok(&rows[0], "A");
     assert_error(&rows[1], "BIG", "invalid_value");
-    assert_ok(&rows[2], "4");
+    assert_error(&rows[2], "4", "missing_field");
     assert_ok(&rows[3], "Z");
-    assert_eq!(out.counts(), (4, 3, 1));
+    assert_eq!(out.counts(), (4, 2, 2));
 }
 
 #[test]
@@ -557,7 +558,7 @@ fn unreadable_input_file_stops_the_batch() {
 
 #[test]
 fn output_file_holds_what_standard_output_would() {
-    let input = format!("{BPU_HEADER}\nA,bpu,,1000000\nB,bpu,,7\n");
+    let input = format!("{BPU_HEADER}\nA,bpu,,1000000\nB,bpu,,0\n");
     let to_stdout = batch(&[], input.as_bytes());
     let file = Temp::new("out.csv");
     let to_file = batch(&["--output", file.path()], input.as_bytes());
@@ -677,7 +678,7 @@ fn summary_file_with_group_by_an_extra_column() {
     let input = "id,employer,category,income,wage,birth_date,risk_class,scale\n\
                  A1,PT Satu,bpu,1000000,,,,\n\
                  A2,PT Satu,pu,,7500000,1990-05-17,2,large\n\
-                 A3,PT Satu,bpu,5,,,,\n\
+                 A3,PT Satu,bpu,0,,,,\n\
                  B1,\"CV Dua, Tbk\",pu,,12000000,1985-01-31,4,medium\n\
                  B2,\"CV Dua, Tbk\",bpu,2000000,,,,\n\
                  C1,,bpu,1000000,,,,\n";
@@ -732,7 +733,7 @@ fn summary_file_with_group_by_an_extra_column() {
         assert_eq!(doc["totals"][payer], sum, "{payer}");
     }
     assert!(doc["totals"]["employer"].as_u64().unwrap() > 0);
-    assert_eq!(doc["error_codes"]["income_out_of_range"], 1);
+    assert_eq!(doc["error_codes"]["invalid_amount"], 1);
 }
 
 #[test]

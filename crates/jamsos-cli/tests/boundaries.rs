@@ -57,7 +57,8 @@ fn integer_cells_are_ascii_digits_with_an_optional_minus() {
         ("-0", "invalid_amount"),
         ("-5000000", "invalid_amount"),
         ("99999999999999999999", "amount_out_of_range"),
-        ("999999", "income_out_of_range"),
+        // D-17: under Rp1,000,000 is row 1 of the income table, not an error.
+        ("999999", "ok"),
         // An empty cell is absent: income is required for BPU.
         ("", "missing_field"),
     ];
@@ -83,9 +84,10 @@ fn integer_cells_are_ascii_digits_with_an_optional_minus() {
             assert!(row[3].contains(shown), "{cell:?}: {row:?}");
         }
     }
-    // "05000000" computes exactly as "5000000": JKK 1% of Rp5,000,000.
+    // "05000000" computes exactly as "5000000": JKK 1% of Rp4,950,000, the
+    // base of row 14 of the income table, [4,700,000, 5,200,000) (D-17).
     assert_eq!(rows[0][4..], rows[1][4..]);
-    assert_eq!(rows[1][5], "50000");
+    assert_eq!(rows[1][5], "49500");
     assert_eq!(rows.last().unwrap()[2], "malformed_row");
 }
 

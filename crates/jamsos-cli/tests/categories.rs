@@ -26,11 +26,13 @@ fn result(case: &str) -> Value {
 
 #[test]
 fn samples() {
-    // D-17, D-19, D-21: Rp2,500,000 from 2026-04, 3 months, all in the other
-    // sector's PP 50/2025 months: JKK 0.5% = 12,500, JKM 3,400, JHT 2% = 50,000.
+    // D-17, D-19, D-21: Rp2,500,000 is in row 9 of the income table,
+    // [2,500,000, 2,700,000), and pays on 2,600,000; from 2026-04, 3 months,
+    // all in the other sector's PP 50/2025 months: JKK 0.5% = 13,000, JKM
+    // 3,400, JHT 2% = 52,000.
     let v = result(BPU);
     assert_eq!(v["lines"].as_array().unwrap().len(), 9);
-    assert_eq!(v["totals"]["participant"], 3 * (12_500 + 3_400 + 50_000));
+    assert_eq!(v["totals"]["participant"], 3 * (13_000 + 3_400 + 52_000));
     assert_eq!(v["due_date"], "2026-04-15");
 
     // D-24: 2,750,000,000 → JKK 210,000 + 680,000 + 650,000 + 0.11% × 1.75e9
@@ -67,7 +69,12 @@ fn pretty_for_each_category_in_both_languages() {
     }
     let (_, out, _) = run(&["contribution", "--pretty"], BPU.as_bytes());
     // Three months of 65,900, the Indonesian way.
-    assert!(out.contains("Rp197.700"), "{out}");
+    // 3 × 68,400 (D-17 row 9, see `samples`), and the base shown.
+    assert!(out.contains("Rp205.200"), "{out}");
+    assert!(
+        out.contains("Penghasilan dilaporkan Rp2.500.000 → dasar iuran Rp2.600.000"),
+        "{out}"
+    );
     assert!(out.contains("2026-04 s.d. 2026-06"), "{out}");
     let (_, out, _) = run(&["eligibility", "--pretty"], PMI.as_bytes());
     assert!(out.contains("sukarela"), "{out}");
@@ -78,13 +85,8 @@ fn pretty_for_each_category_in_both_languages() {
 fn invalid_input_names_the_field() {
     for (case, code, field) in [
         (
-            r#"{"period":"2026-04","participant":{"category":"bpu","income":999999}}"#,
-            "income_out_of_range",
-            "participant.income",
-        ),
-        (
-            r#"{"period":"2026-04","participant":{"category":"bpu","income":20700001}}"#,
-            "income_out_of_range",
+            r#"{"period":"2026-04","participant":{"category":"bpu","income":0}}"#,
+            "invalid_amount",
             "participant.income",
         ),
         (
@@ -150,8 +152,11 @@ fn official_income_grid_replaces_the_provisional_one() {
     assert_eq!(v["lines"][0]["base"], 1_000_000);
     assert_eq!(v["totals"]["participant"], 10_000 + 6_800);
     assert_eq!(v["warnings"], serde_json::json!([]));
-    // Without it, the provisional grid pays on the income and says so (D-17).
+    // Without it, the built-in table pays on row 3's base, [1,300,000,
+    // 1,500,000) → 1,400,000, and says the table is provisional (D-17).
     let v = result(case);
+    assert_eq!(v["lines"][0]["base"], 1_400_000);
+    let v = result(&case.replace("1400000", "1450000"));
     assert_eq!(v["lines"][0]["base"], 1_400_000);
     assert_eq!(v["warnings"][0]["code"], "provisional_table");
 

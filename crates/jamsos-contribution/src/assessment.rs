@@ -227,7 +227,7 @@ impl Warning {
                 "months beyond the contract carry no fee under Permenaker 18/2018 (D-25)"
             }
             Warning::ProvisionalTable => {
-                "the BPU income table of PP 44/2015 Lampiran II is provisional: amounts are 1% and 2% of the declared income until the official grid is supplied (D-17)"
+                "JKK and JHT are computed on the nominal base of the declared income's row in the built-in BPU income table: BPJS's published 2015 table of PP 44/2015 Lampiran II with its last three rows reconstructed, the annex itself unverified; supply the official grid to replace it (D-17)"
             }
         }
     }

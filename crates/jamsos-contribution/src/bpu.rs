@@ -34,28 +34,34 @@ const fn discount_table(sector: Sector) -> &'static Table<Option<BpuDiscount>> {
 }
 
 /// An informal worker's contributions for `prepay` months from `period`,
-/// each month billed under its own rules (D-19): JKK 1% of the income from
-/// the grid, JKM flat, JHT 2% when opted in (D-17, D-18); paid by the
+/// each month billed under its own rules (D-19): JKK 1% of the nominal base
+/// of the declared income's row in the income table (D-17), JKM flat, JHT
+/// 2% of the same base when opted in (D-17, D-18); paid by the
 /// participant, or JKK and JKM by the government for subsidised workers
 /// (D-20); the PP 50/2025 discount (D-21) and the PP 49/2020 relief (D-16).
 /// The due date is the first month's (D-28, D-16).
 ///
 /// ```
 /// use jamsos_contribution::{assess_bpu, Options};
-/// use jamsos_core::{Payer, Program, Rupiah};
+/// use jamsos_core::{Billed, Payer, Program, Rupiah};
 /// use jamsos_worker::{BpuWorker, Income, Prepay, Sector};
 ///
-/// // An ojek driver declaring Rp1,000,000 in April 2026, under PP 50/2025.
-/// let mut driver = BpuWorker::new(Income::new(1_000_000)?);
+/// // An ojek driver declaring Rp2,150,000 in April 2026, under PP 50/2025:
+/// // the income falls in row 7 of the income table, [2,100,000, 2,300,000),
+/// // whose base is Rp2,200,000 (D-17), so JKK is 1% of 2,200,000 = 22,000,
+/// // halved to 11,000, and JKM 6,800 is halved to 3,400 (D-21).
+/// let mut driver = BpuWorker::new(Income::new(2_150_000)?);
 /// driver.sector = Sector::Transport;
 /// let a = assess_bpu(&driver, "2026-04".parse()?, Prepay::One, &Options::default())?;
-/// assert_eq!(a.totals.participant, Rupiah::new(8_400)); // 5,000 + 3,400
+/// let jkk = a.lines.iter().find(|l| l.program == Billed::Program(Program::Jkk)).map(|l| l.base);
+/// assert_eq!(jkk, Some(Some(Rupiah::new(2_200_000))));
+/// assert_eq!(a.totals.participant, Rupiah::new(14_400)); // 11,000 + 3,400
 /// assert_eq!(a.due_date.map(|d| d.to_string()).as_deref(), Some("2026-04-15"));
 /// # Ok::<(), Box<dyn core::error::Error>>(())
 /// ```
 ///
 /// Errors: a period before 2015-07 or a prepayment past 9999-12, a birth
-/// date after the period (D-7a), an income outside the grid (D-17).
+/// date after the period (D-7a), an income outside a caller's grid (D-17).
 pub fn assess_bpu(
     worker: &BpuWorker,
     period: Period,
@@ -179,7 +185,7 @@ pub fn assess_bpu(
 /// The income the rates apply to, or the error naming the grid's range.
 fn nominal(grid: &IncomeGrid<'_>, income: Rupiah) -> Result<Rupiah, ContributionError> {
     grid.nominal(income).ok_or_else(|| {
-        let (min, max) = grid.range().unwrap_or((Rupiah::ZERO, Rupiah::ZERO));
+        let (min, max) = grid.range().unwrap_or((Rupiah::ZERO, None));
         ContributionError::IncomeOutOfRange { income, min, max }
     })
 }

@@ -48,15 +48,16 @@ pub enum ContributionError {
         /// The floor in force.
         floor: Rupiah,
     },
-    /// A BPU income that no bracket of the income grid holds (D-17).
-    #[error("income {income} is outside the income table: allowed {min} to {max} rupiah (D-17)")]
+    /// A BPU income that no bracket of a caller's income grid holds (D-17;
+    /// the built-in table holds every income).
+    #[error("income {income} is outside the income table: {}", allowed_incomes(*income, *min, *max))]
     IncomeOutOfRange {
         /// The declared income.
         income: Rupiah,
         /// The lowest income the grid holds.
         min: Rupiah,
-        /// The highest income the grid holds.
-        max: Rupiah,
+        /// The highest income the grid holds; `None`: no upper end.
+        max: Option<Rupiah>,
     },
     /// A PMI contract length the regime of the period does not offer (D-25).
     #[error("a contract of {months} months has no package in period {period}: {allowed} (D-25)")]
@@ -82,4 +83,30 @@ pub enum ContributionError {
         /// The first period.
         period: Period,
     },
+}
+
+/// What a grid allows, from its own limits (D-17): its range, or, for an
+/// income inside the range, that it falls in a gap between brackets.
+struct AllowedIncomes {
+    income: Rupiah,
+    min: Rupiah,
+    max: Option<Rupiah>,
+}
+
+fn allowed_incomes(income: Rupiah, min: Rupiah, max: Option<Rupiah>) -> AllowedIncomes {
+    AllowedIncomes { income, min, max }
+}
+
+impl core::fmt::Display for AllowedIncomes {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let AllowedIncomes { income, min, max } = *self;
+        let inside = income >= min && max.is_none_or(|max| income <= max);
+        if inside {
+            f.write_str("it falls between two brackets of the supplied grid, ")?;
+        }
+        match max {
+            Some(max) => write!(f, "allowed {min} to {max} rupiah (D-17)"),
+            None => write!(f, "allowed {min} rupiah or more (D-17)"),
+        }
+    }
 }

@@ -29,7 +29,7 @@
 //! - (5) PMI totals are the before-work fee, the package and the extension
 //!   months, regime by period (D-25, D-26, D-27);
 //! - (6) a BPU prepayment of n months is exactly n one-month cases (D-19);
-//! - (7) BPU JKK is 1% and JHT 2% of the income the grid gives, JKM is flat,
+//! - (7) BPU JKK is 1% and JHT 2% of the base the income table gives, JKM is flat,
 //!   and the provisional grid is always flagged (D-17, D-18, D-16, D-21).
 //!
 //! The models here are written from DECISIONS.md and REGULATIONS.md, in
@@ -249,13 +249,14 @@ fn jakon_when() -> impl Strategy<Value = (Period, bool)> {
     )
 }
 
-/// A declared income: mostly inside the built-in grid (D-17), sometimes on
-/// its edges, rarely anything D-4 allows.
+/// A declared income: mostly where most workers declare, sometimes on the
+/// edges of the income table's brackets (D-17), rarely anything D-4 allows.
 fn income_in_grid() -> impl Strategy<Value = u64> {
     prop_oneof![
-        8 => 1_000_000u64..=20_700_000,
+        8 => 1u64..=25_000_000,
         1 => prop::sample::select(vec![
-            1_000_000, 1_000_001, 1_000_050, 1_150_000, 1_150_050, 20_699_999, 20_700_000,
+            1, 999_999, 1_000_000, 1_099_999, 1_100_000, 1_150_050, 2_150_000, 2_699_999,
+            2_700_000, 8_199_999, 8_200_000, 20_199_999, 20_200_000, 20_700_000, 20_700_001,
         ]),
     ]
 }
@@ -264,11 +265,29 @@ fn income_any() -> impl Strategy<Value = u64> {
     prop_oneof![
         8 => income_in_grid(),
         1 => prop_oneof![
-            1u64..1_000_000,
-            20_700_001u64..=1_000_000_000_000,
-            prop::sample::select(vec![1, 999_999, 20_700_001, 1_000_000_000_000]),
+            25_000_000u64..=1_000_000_000_000,
+            prop::sample::select(vec![1, 1_000_000_000_000]),
         ],
     ]
+}
+
+/// The nominal base of the income table for a declared income, from the
+/// pattern REGULATIONS.md §4.1 states (written apart from the table in
+/// `jamsos-rules`): below Rp1,100,000 the base is Rp1,000,000; rows 2–9 are
+/// Rp200,000 wide from Rp1,100,000 with the base at their low end +
+/// Rp100,000; rows 10–20 Rp500,000 wide from Rp2,700,000, + Rp250,000; rows
+/// 21–33 Rp1,000,000 wide from Rp8,200,000, + Rp500,000; from Rp20,200,000
+/// on, Rp20,700,000.
+fn model_table_base(income: u64) -> u64 {
+    let band =
+        |start: u64, width: u64, offset: u64| start + (income - start) / width * width + offset;
+    match income {
+        0..1_100_000 => 1_000_000,
+        1_100_000..2_700_000 => band(1_100_000, 200_000, 100_000),
+        2_700_000..8_200_000 => band(2_700_000, 500_000, 250_000),
+        8_200_000..20_200_000 => band(8_200_000, 1_000_000, 500_000),
+        _ => 20_700_000,
+    }
 }
 
 fn sector() -> impl Strategy<Value = Sector> {
@@ -532,38 +551,47 @@ fn pmi_worker() -> impl Strategy<Value = PmiWorker> {
 // ---------------------------------------------------------------------------
 
 /// A caller's official grid: one to six sorted brackets with gaps (possibly
-/// none) between them, each paying on a nominal income or on the declared one.
+/// none) between them, starting at 0 or later, the last sometimes open-ended,
+/// each paying on a nominal income or on the declared one.
 fn official_grid() -> impl Strategy<Value = Vec<IncomeBracket>> {
-    prop::collection::vec(
-        (
-            prop_oneof![1 => Just(0u64), 2 => 0u64..=2_000_000],
-            0u64..=5_000_000,
-            prop::option::weighted(0.7, 1u64..=50_000_000),
+    (
+        prop::collection::vec(
+            (
+                prop_oneof![1 => Just(0u64), 2 => 0u64..=2_000_000],
+                0u64..=5_000_000,
+                prop::option::weighted(0.7, 1u64..=50_000_000),
+            ),
+            1..=6,
         ),
-        1..=6,
+        any::<bool>(),
     )
-    .prop_map(|raw| {
-        let mut next = 1u64;
-        raw.into_iter()
-            .map(|(gap, width, nominal)| {
-                let from = next + gap;
-                let to = from + width;
-                next = to + 1;
-                IncomeBracket {
-                    from: rp(from),
-                    to: rp(to),
-                    nominal: nominal.map(rp),
-                }
-            })
-            .collect()
-    })
+        .prop_map(|(raw, open_ended)| {
+            let mut next = 0u64;
+            let mut brackets = raw
+                .into_iter()
+                .map(|(gap, width, nominal)| {
+                    let from = next + gap;
+                    let to = from + width;
+                    next = to + 1;
+                    IncomeBracket {
+                        from: rp(from),
+                        to: Some(rp(to)),
+                        nominal: nominal.map(rp),
+                    }
+                })
+                .collect::<Vec<_>>();
+            if let Some(last) = brackets.last_mut().filter(|_| open_ended) {
+                last.to = None;
+            }
+            brackets
+        })
 }
 
 /// The income the model's grid gives for `income`, or `None` when no bracket
 /// holds it.
 fn model_nominal(grid: &[IncomeBracket], income: u64) -> Option<u64> {
     grid.iter()
-        .find(|b| b.from.get() <= income && income <= b.to.get())
+        .find(|b| b.from.get() <= income && b.to.is_none_or(|to| income <= to.get()))
         .map(|b| b.nominal.map_or(income, Rupiah::get))
 }
 
@@ -704,8 +732,9 @@ proptest! {
             let worker = case.worker(p(FIRST.0, FIRST.1));
             let disc = bpu(&worker, discounted, Prepay::One, &options)?;
             let full = bpu(&worker, reference, Prepay::One, &options)?;
-            check_bpu_month(&disc, &case, discounted, case.income)?;
-            check_bpu_month(&full, &case, reference, case.income)?;
+            let base = model_table_base(case.income);
+            check_bpu_month(&disc, &case, discounted, base)?;
+            check_bpu_month(&full, &case, reference, base)?;
             let payer = if subsidised { Payer::Government } else { Payer::Participant };
             let mut jkk_jkm = 0;
             for program in [Program::Jkk, Program::Jkm] {
@@ -726,7 +755,7 @@ proptest! {
                     (f.base, f.rate, f.amount, f.rule, f.source, f.adjusted_by)
                 );
             }
-            let jht = if case.jht { round_half_up(u128::from(case.income) * 2, 100) } else { 0 };
+            let jht = if case.jht { round_half_up(u128::from(base) * 2, 100) } else { 0 };
             prop_assert_eq!(disc.totals.participant.get(), if subsidised { jht } else { jkk_jkm + jht });
             prop_assert_eq!(disc.totals.government.get(), if subsidised { jkk_jkm } else { 0 });
             prop_assert_eq!(disc.totals.employer, Rupiah::ZERO);
@@ -854,13 +883,13 @@ proptest! {
         prop_assert!(prepaid.components.is_empty());
     }
 
-    /// (7a) D-17, D-18, D-16, D-21: with the built-in grid, every month of
-    /// every BPU result (any period, prepayment, sector, subsidy) bills JKK at
-    /// 1% and JHT at 2% of the declared income and JKM at Rp6,800, outside
-    /// the relief and discount months (inside them the factor multiplies the
-    /// JKK rate and the JKM amount before the one rounding), and carries the
-    /// warning `provisional_table`; an income outside Rp1,000,000 …
-    /// Rp20,700,000 is an error naming the range.
+    /// (7a) D-17, D-18, D-16, D-21: with the built-in table, every month of
+    /// every BPU result (any period, prepayment, sector, subsidy, any income
+    /// D-4 allows) bills JKK at 1% and JHT at 2% of the nominal base of the
+    /// declared income's row and JKM at Rp6,800, outside the relief and
+    /// discount months (inside them the factor multiplies the JKK rate and the
+    /// JKM amount before the one rounding), and carries the warning
+    /// `provisional_table`; no income is out of the table's range.
     #[test]
     fn bpu_rates_with_provisional_grid(
         case in bpu_case(income_any()),
@@ -869,23 +898,13 @@ proptest! {
     ) {
         let worker = case.worker(start);
         let result = assess_bpu(&worker, start, prepay, &Options::default());
-        if !(1_000_000..=20_700_000).contains(&case.income) {
-            prop_assert_eq!(
-                result,
-                Err(ContributionError::IncomeOutOfRange {
-                    income: rp(case.income),
-                    min: rp(1_000_000),
-                    max: rp(20_700_000),
-                })
-            );
-            return Ok(());
-        }
         let a = result.map_err(|e| fail((worker, start), e))?;
         prop_assert!(a.warnings.contains(Warning::ProvisionalTable));
         let per_month = if case.jht { 3 } else { 2 };
         prop_assert_eq!(a.lines.len(), per_month * usize::from(prepay.months()));
+        let base = model_table_base(case.income);
         for m in 0..u32::from(prepay.months()) {
-            check_bpu_month(&a, &case, start.checked_add_months(m).unwrap(), case.income)?;
+            check_bpu_month(&a, &case, start.checked_add_months(m).unwrap(), base)?;
         }
         let sum: u64 = a.lines.iter().map(|l| l.amount.get()).sum();
         prop_assert_eq!(a.totals.participant.get() + a.totals.government.get(), sum);
@@ -909,7 +928,10 @@ proptest! {
         let grid = IncomeGrid::official(&brackets).unwrap();
         let income = anywhere.unwrap_or_else(|| {
             let b = pick.get(&brackets);
-            b.from.get() + offset % (b.to.get() - b.from.get() + 1)
+            // An open-ended bracket: any income up to D-4's maximum.
+            let width = b.to.map_or(1_000_000_000_000 - b.from.get(), |to| to.get() - b.from.get() + 1);
+            // D-4: a declared income is at least Rp1, even in a bracket from 0.
+            (b.from.get() + offset % width).max(1)
         });
         let case = BpuCase { income, ..case };
         let worker = case.worker(start);
@@ -922,6 +944,7 @@ proptest! {
                     income: rp(income),
                     min: brackets[0].from,
                     max: brackets[brackets.len() - 1].to,
+                    // ^ `None` for an open-ended last bracket.
                 })
             );
             return Ok(());

@@ -38,14 +38,16 @@ pub static JKM_PU: Table<Rate> = Table {
 };
 
 /// One bracket of the BPU income table (PP 44/2015 Lampiran II): a declared
-/// monthly income in `from..=to` pays on `nominal`, or on the declared income
-/// itself when `nominal` is `None` (the provisional reading, D-17).
+/// monthly income from `from` up to `to` (inclusive; `None`: no upper end)
+/// pays on `nominal`, or on the declared income itself when `nominal` is
+/// `None` (possible only in a caller's grid, D-17).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IncomeBracket {
     /// The lowest declared income in the bracket.
     pub from: Rupiah,
-    /// The highest declared income in the bracket.
-    pub to: Rupiah,
+    /// The highest declared income in the bracket; `None` for an open-ended
+    /// last bracket.
+    pub to: Option<Rupiah>,
     /// The income the rates apply to; `None`: the declared income.
     pub nominal: Option<Rupiah>,
 }
@@ -56,7 +58,7 @@ pub struct IncomeBracket {
 pub enum IncomeGridError {
     /// The grid has no brackets.
     Empty,
-    /// Bracket `index` ends before it starts, or starts at zero.
+    /// Bracket `index` ends before it starts.
     InvertedBracket {
         /// The bracket's position, from 0.
         index: usize,
@@ -66,7 +68,8 @@ pub enum IncomeGridError {
         /// The bracket's position, from 0.
         index: usize,
     },
-    /// Bracket `index` does not start after the previous one ends.
+    /// Bracket `index` does not start after the previous one ends, or
+    /// follows an open-ended bracket.
     Overlap {
         /// The bracket's position, from 0.
         index: usize,
@@ -77,10 +80,9 @@ impl core::fmt::Display for IncomeGridError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
             IncomeGridError::Empty => f.write_str("the income grid has no brackets"),
-            IncomeGridError::InvertedBracket { index } => write!(
-                f,
-                "income bracket {index} must start at 1 rupiah or more and end at or after its start"
-            ),
+            IncomeGridError::InvertedBracket { index } => {
+                write!(f, "income bracket {index} must end at or after its start")
+            }
             IncomeGridError::ZeroNominal { index } => {
                 write!(
                     f,
@@ -89,7 +91,7 @@ impl core::fmt::Display for IncomeGridError {
             }
             IncomeGridError::Overlap { index } => write!(
                 f,
-                "income bracket {index} must start after the previous bracket ends (sorted, no overlap)"
+                "income bracket {index} must start after the previous bracket ends (sorted, no overlap, only the last one open-ended)"
             ),
         }
     }
@@ -97,11 +99,14 @@ impl core::fmt::Display for IncomeGridError {
 
 impl core::error::Error for IncomeGridError {}
 
-/// The BPU income table: sorted, non-overlapping brackets. The official grid
-/// of PP 44/2015 Lampiran II (as amended by PP 82/2019 and PP 49/2023) was not
-/// found (REGULATIONS.md §4.1, U1), so the built-in grid is provisional: one
-/// bracket, Rp1,000,000 … Rp20,700,000, paying on the declared income. A caller
-/// with the official grid supplies it with [`IncomeGrid::official`].
+/// The BPU income table: sorted, non-overlapping brackets.
+///
+/// The built-in grid ([`BPU_INCOME_GRID`]) is the 33-row table of PP 44/2015
+/// Lampiran II (REGULATIONS.md §4.1): a transcription of BPJS's published
+/// 2015 table whose rows 31–33 are reconstructed to its pattern, the annex
+/// itself unseen (U1); so it is flagged provisional and every BPU result
+/// carries the warning `provisional_table` (D-17). A caller with the official
+/// annex supplies it with [`IncomeGrid::official`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IncomeGrid<'a> {
     brackets: &'a [IncomeBracket],
@@ -109,23 +114,30 @@ pub struct IncomeGrid<'a> {
 }
 
 impl<'a> IncomeGrid<'a> {
-    /// A caller's official grid, checked: at least one bracket, each starting
-    /// at 1 rupiah or more, not ending before it starts and paying on a nominal
-    /// income of at least 1 rupiah (D-4), sorted, with no overlap. Gaps are allowed: an income in a gap is out of range.
+    /// A caller's official grid, checked: at least one bracket, none ending
+    /// before it starts, each paying on a nominal income of at least 1 rupiah
+    /// (D-4), sorted, with no overlap; only the last may be open-ended. The
+    /// first may start at 0. Gaps are allowed: an income in a gap, below the
+    /// first bracket or above a closed last one is out of range (D-17).
     pub fn official(brackets: &'a [IncomeBracket]) -> Result<IncomeGrid<'a>, IncomeGridError> {
         if brackets.is_empty() {
             return Err(IncomeGridError::Empty);
         }
-        let mut previous_end: Option<Rupiah> = None;
+        // `Some(None)`: the previous bracket is open-ended.
+        let mut previous_end: Option<Option<Rupiah>> = None;
         for (index, b) in brackets.iter().enumerate() {
-            if b.from == Rupiah::ZERO || b.to < b.from {
+            if b.to.is_some_and(|to| to < b.from) {
                 return Err(IncomeGridError::InvertedBracket { index });
             }
             if b.nominal == Some(Rupiah::ZERO) {
                 return Err(IncomeGridError::ZeroNominal { index });
             }
-            if previous_end.is_some_and(|end| b.from <= end) {
-                return Err(IncomeGridError::Overlap { index });
+            match previous_end {
+                Some(None) => return Err(IncomeGridError::Overlap { index }),
+                Some(Some(end)) if b.from <= end => {
+                    return Err(IncomeGridError::Overlap { index });
+                }
+                _ => {}
             }
             previous_end = Some(b.to);
         }
@@ -148,42 +160,104 @@ impl<'a> IncomeGrid<'a> {
         self.brackets
     }
 
-    /// The lowest and highest declared income the grid accepts.
+    /// The lowest declared income the grid accepts and the highest (`None`:
+    /// no upper limit).
     #[must_use]
-    pub fn range(&self) -> Option<(Rupiah, Rupiah)> {
+    pub fn range(&self) -> Option<(Rupiah, Option<Rupiah>)> {
         Some((self.brackets.first()?.from, self.brackets.last()?.to))
+    }
+
+    /// The bracket that holds a declared `income`, or `None`.
+    #[must_use]
+    pub fn bracket(&self, income: Rupiah) -> Option<&'a IncomeBracket> {
+        let i = self
+            .brackets
+            .partition_point(|b| b.to.is_some_and(|to| to < income));
+        self.brackets.get(i).filter(|b| b.from <= income)
     }
 
     /// The income the rates apply to for a declared `income`, or `None` when
     /// no bracket holds it.
     #[must_use]
     pub fn nominal(&self, income: Rupiah) -> Option<Rupiah> {
-        let i = self.brackets.partition_point(|b| b.to < income);
-        let bracket = self.brackets.get(i).filter(|b| b.from <= income)?;
-        Some(bracket.nominal.unwrap_or(income))
+        self.bracket(income).map(|b| b.nominal.unwrap_or(income))
     }
 }
 
-/// The built-in BPU income grid, provisional (D-17): any declared income from
-/// Rp1,000,000 to Rp20,700,000 pays on itself, the endpoints REGULATIONS.md
-/// §4.1 confirms (JKK Rp10,000 … Rp207,000).
+/// A row of the built-in table: half-open `[from, next_from)` (D-17), paying
+/// on `nominal`.
+const fn row(from: u64, next_from: u64, nominal: u64) -> IncomeBracket {
+    IncomeBracket {
+        from: Rupiah::new(from),
+        to: Some(Rupiah::new(next_from - 1)),
+        nominal: Some(Rupiah::new(nominal)),
+    }
+}
+
+/// The 33 rows of PP 44/2015 Lampiran II (REGULATIONS.md §4.1), as the
+/// half-open brackets of D-17: row 1 from 0, row 33 open-ended from
+/// Rp20,200,000. Rows 2–9 are Rp200,000 wide with the base at their low end
+/// + Rp100,000, rows 10–20 Rp500,000 wide (+ Rp250,000), rows 21–33
+/// Rp1,000,000 wide (+ Rp500,000); row 1 pays on Rp1,000,000. Rows 31 and 32
+/// are reconstructed to that pattern (the transcription's 18,200,000 and
+/// 19,200,000 would cap JKK below the Rp207,000 maximum two sources state)
+/// and row 33 is added [DERIVED].
+const LAMPIRAN_II: [IncomeBracket; 33] = [
+    row(0, 1_100_000, 1_000_000),
+    row(1_100_000, 1_300_000, 1_200_000),
+    row(1_300_000, 1_500_000, 1_400_000),
+    row(1_500_000, 1_700_000, 1_600_000),
+    row(1_700_000, 1_900_000, 1_800_000),
+    row(1_900_000, 2_100_000, 2_000_000),
+    row(2_100_000, 2_300_000, 2_200_000),
+    row(2_300_000, 2_500_000, 2_400_000),
+    row(2_500_000, 2_700_000, 2_600_000),
+    row(2_700_000, 3_200_000, 2_950_000),
+    row(3_200_000, 3_700_000, 3_450_000),
+    row(3_700_000, 4_200_000, 3_950_000),
+    row(4_200_000, 4_700_000, 4_450_000),
+    row(4_700_000, 5_200_000, 4_950_000),
+    row(5_200_000, 5_700_000, 5_450_000),
+    row(5_700_000, 6_200_000, 5_950_000),
+    row(6_200_000, 6_700_000, 6_450_000),
+    row(6_700_000, 7_200_000, 6_950_000),
+    row(7_200_000, 7_700_000, 7_450_000),
+    row(7_700_000, 8_200_000, 7_950_000),
+    row(8_200_000, 9_200_000, 8_700_000),
+    row(9_200_000, 10_200_000, 9_700_000),
+    row(10_200_000, 11_200_000, 10_700_000),
+    row(11_200_000, 12_200_000, 11_700_000),
+    row(12_200_000, 13_200_000, 12_700_000),
+    row(13_200_000, 14_200_000, 13_700_000),
+    row(14_200_000, 15_200_000, 14_700_000),
+    row(15_200_000, 16_200_000, 15_700_000),
+    row(16_200_000, 17_200_000, 16_700_000),
+    row(17_200_000, 18_200_000, 17_700_000),
+    row(18_200_000, 19_200_000, 18_700_000),
+    row(19_200_000, 20_200_000, 19_700_000),
+    IncomeBracket {
+        from: Rupiah::new(20_200_000),
+        to: None,
+        nominal: Some(Rupiah::new(20_700_000)),
+    },
+];
+
+/// The built-in BPU income table (D-17): the 33 rows of PP 44/2015
+/// Lampiran II, provisional until the annex itself is read (U1).
 pub static BPU_INCOME_GRID: Table<IncomeGrid<'static>> = Table {
     name: "pp_44_2015::BPU_INCOME_GRID",
     entries: &[Entry {
         from: period(2015, 7),
         value: IncomeGrid {
-            brackets: &[IncomeBracket {
-                from: Rupiah::new(1_000_000),
-                to: Rupiah::new(20_700_000),
-                nominal: None,
-            }],
+            brackets: &LAMPIRAN_II,
             provisional: true,
         },
         source: Source::new("PP 44/2015", "Lampiran II"),
     }],
 };
 
-/// JKK for informal workers (BPU): 1% of the income from the grid.
+/// JKK for informal workers (BPU): 1% of the nominal base of the declared
+/// income's row in the income table (D-17).
 pub static JKK_BPU: Table<Rate> = Table {
     name: "pp_44_2015::JKK_BPU",
     entries: &[Entry {

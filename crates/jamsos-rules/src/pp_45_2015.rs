@@ -34,8 +34,10 @@ const fn ceiling(year: u16, month: u8, amount: u64, provision: &'static str) -> 
 
 /// The JP wage ceiling (batas upah tertinggi), by the period it first governs
 /// (DECISIONS.md D-12). Each yearly value applies from the March period; the
-/// 2021 value is taken from March too (REGULATIONS.md U6), and the 2026 value
-/// 11,086,300 is the announced figure pending its KEPDIR (U7).
+/// 2021 value is taken from March too (REGULATIONS.md U6); the 2026 value
+/// 11,086,300 is set by BPJS circular B/1226/022026 of 2026-02-25 (U7,
+/// settled). The March 2027 value is not yet announced, so from period
+/// 2027-03 JP billed at 11,086,300 carries `jp_ceiling_stale` (D-6).
 pub static JP_WAGE_CEILING: Table<Rupiah> = Table {
     name: "pp_45_2015::JP_WAGE_CEILING",
     entries: &[
@@ -176,7 +178,8 @@ use Basis::{Derived, Published};
 /// then adjusted every March by the previous year's inflation (Pasal 18 ayat
 /// (3)). Published values where REGULATIONS.md §9.3 has them, derived ones
 /// flagged [`Basis::Derived`]; the 2019 maximum is 4,095,750 (U8). After the
-/// newest row (2025-03) its values stay in force; no 2026 values were found.
+/// newest row (2026-03) its values stay in force (D-31), with the note
+/// `jp_limits_stale` from 2027-03 on.
 pub static JP_BENEFIT_LIMITS: Table<JpBenefitLimits, NaiveDate> = Table {
     name: "pp_45_2015::JP_BENEFIT_LIMITS",
     entries: &[
@@ -265,6 +268,16 @@ pub static JP_BENEFIT_LIMITS: Table<JpBenefitLimits, NaiveDate> = Table {
             399_700,
             Published,
             4_792_300,
+            Published,
+            "Pasal 18 ayat (3)",
+        ),
+        // REGULATIONS.md §9.3: a 2026 document citing BPJS circular
+        // B/1226/022026, and the inflation chain (2025: 2.92%) reproduces both.
+        limits(
+            date(2026, 3, 1),
+            411_400,
+            Published,
+            4_932_300,
             Published,
             "Pasal 18 ayat (3)",
         ),

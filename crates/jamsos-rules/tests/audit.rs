@@ -124,36 +124,42 @@ fn jakon_tiers_are_whole_rupiah() {
     }
 }
 
-/// D-17, D-4: a caller's grid is refused when empty, inverted, overlapping or
-/// paying on nothing; gaps are allowed and fall outside the grid.
+/// D-17, D-4: a caller's grid is refused when empty, inverted, overlapping,
+/// open-ended before its last bracket or paying on nothing; it may start at
+/// 0; gaps are allowed and fall outside the grid.
 #[test]
 fn official_income_grids_are_checked() {
     use jamsos_core::Rupiah;
     use jamsos_rules::pp_44_2015::{IncomeBracket, IncomeGrid, IncomeGridError};
-    let b = |from: u64, to: u64, nominal: Option<u64>| IncomeBracket {
+    let b = |from: u64, to: Option<u64>, nominal: Option<u64>| IncomeBracket {
         from: Rupiah::new(from),
-        to: Rupiah::new(to),
+        to: to.map(Rupiah::new),
         nominal: nominal.map(Rupiah::new),
     };
     assert_eq!(IncomeGrid::official(&[]), Err(IncomeGridError::Empty));
     assert_eq!(
-        IncomeGrid::official(&[b(10, 5, None)]),
+        IncomeGrid::official(&[b(10, Some(5), None)]),
         Err(IncomeGridError::InvertedBracket { index: 0 })
     );
     assert_eq!(
-        IncomeGrid::official(&[b(1, 10, Some(0))]),
+        IncomeGrid::official(&[b(1, Some(10), Some(0))]),
         Err(IncomeGridError::ZeroNominal { index: 0 })
     );
     assert_eq!(
-        IncomeGrid::official(&[b(1, 10, None), b(10, 20, None)]),
+        IncomeGrid::official(&[b(1, Some(10), None), b(10, Some(20), None)]),
+        Err(IncomeGridError::Overlap { index: 1 })
+    );
+    assert_eq!(
+        IncomeGrid::official(&[b(1, None, None), b(10, Some(20), None)]),
         Err(IncomeGridError::Overlap { index: 1 })
     );
     let brackets = [
-        b(1_000_000, 1_099_999, Some(1_000_000)),
-        b(1_200_000, 1_300_000, None),
+        b(0, Some(1_099_999), Some(1_000_000)),
+        b(1_200_000, Some(1_300_000), None),
     ];
     let grid = IncomeGrid::official(&brackets).unwrap_or_else(|e| panic!("{e}"));
     assert!(!grid.is_provisional());
+    assert_eq!(grid.nominal(Rupiah::new(1)), Some(Rupiah::new(1_000_000)));
     assert_eq!(
         grid.nominal(Rupiah::new(1_050_000)),
         Some(Rupiah::new(1_000_000))
@@ -163,8 +169,100 @@ fn official_income_grids_are_checked() {
         grid.nominal(Rupiah::new(1_250_000)),
         Some(Rupiah::new(1_250_000))
     );
+    assert_eq!(grid.nominal(Rupiah::new(1_300_001)), None);
     assert_eq!(
         grid.range(),
-        Some((Rupiah::new(1_000_000), Rupiah::new(1_300_000)))
+        Some((Rupiah::ZERO, Some(Rupiah::new(1_300_000))))
     );
+    let open = [b(5, None, Some(7))];
+    let grid = IncomeGrid::official(&open).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(grid.nominal(Rupiah::new(4)), None);
+    assert_eq!(grid.nominal(Rupiah::new(u64::MAX)), Some(Rupiah::new(7)));
+}
+
+/// D-17: the built-in table is the 33 rows of PP 44/2015 Lampiran II as
+/// REGULATIONS.md §4.1 lists them (written out here from that table, not
+/// from the code): each row from its `from` up to the next row's `from`
+/// minus 1 (half-open), row 1 from 0, row 33 open-ended. Both edges of every
+/// bracket are walked, and the grid is the one in force in every period.
+#[test]
+fn the_built_in_income_table_is_lampiran_ii() {
+    use jamsos_core::{Period, Rupiah};
+    use jamsos_rules::pp_44_2015::BPU_INCOME_GRID;
+    // (row, income from, nominal base), REGULATIONS.md §4.1.
+    const ROWS: [(u32, u64, u64); 33] = [
+        (1, 0, 1_000_000),
+        (2, 1_100_000, 1_200_000),
+        (3, 1_300_000, 1_400_000),
+        (4, 1_500_000, 1_600_000),
+        (5, 1_700_000, 1_800_000),
+        (6, 1_900_000, 2_000_000),
+        (7, 2_100_000, 2_200_000),
+        (8, 2_300_000, 2_400_000),
+        (9, 2_500_000, 2_600_000),
+        (10, 2_700_000, 2_950_000),
+        (11, 3_200_000, 3_450_000),
+        (12, 3_700_000, 3_950_000),
+        (13, 4_200_000, 4_450_000),
+        (14, 4_700_000, 4_950_000),
+        (15, 5_200_000, 5_450_000),
+        (16, 5_700_000, 5_950_000),
+        (17, 6_200_000, 6_450_000),
+        (18, 6_700_000, 6_950_000),
+        (19, 7_200_000, 7_450_000),
+        (20, 7_700_000, 7_950_000),
+        (21, 8_200_000, 8_700_000),
+        (22, 9_200_000, 9_700_000),
+        (23, 10_200_000, 10_700_000),
+        (24, 11_200_000, 11_700_000),
+        (25, 12_200_000, 12_700_000),
+        (26, 13_200_000, 13_700_000),
+        (27, 14_200_000, 14_700_000),
+        (28, 15_200_000, 15_700_000),
+        (29, 16_200_000, 16_700_000),
+        (30, 17_200_000, 17_700_000),
+        (31, 18_200_000, 18_700_000),
+        (32, 19_200_000, 19_700_000),
+        (33, 20_200_000, 20_700_000),
+    ];
+    for period in [
+        Period::new(2015, 7),
+        Period::new(2026, 12),
+        Period::new(9999, 12),
+    ] {
+        let period = period.unwrap_or_else(|| panic!("a period"));
+        let grid = BPU_INCOME_GRID
+            .at(period)
+            .unwrap_or_else(|| panic!("no grid in {period}"))
+            .value;
+        assert!(grid.is_provisional(), "D-17: the table stays flagged");
+        assert_eq!(grid.brackets().len(), ROWS.len());
+        for (i, &(row, from, base)) in ROWS.iter().enumerate() {
+            let at = |income: u64| grid.nominal(Rupiah::new(income)).map(Rupiah::get);
+            assert_eq!(at(from), Some(base), "row {row} at its low edge {from}");
+            if from > 0 {
+                assert_ne!(at(from - 1), Some(base), "row {row} starts at {from}");
+            }
+            match ROWS.get(i + 1) {
+                Some(&(_, next, _)) => {
+                    assert_eq!(at(next - 1), Some(base), "row {row} up to {}", next - 1)
+                }
+                None => {
+                    assert_eq!(at(1_000_000_000_000), Some(base), "row 33 is open-ended")
+                }
+            }
+        }
+    }
+    // The worked checks of §4.1: 2,150,000 pays on 2,200,000; 800,000 and
+    // the smallest income, Rp1 (D-4), on 1,000,000.
+    let grid = BPU_INCOME_GRID.entries[0].value;
+    assert_eq!(
+        grid.nominal(Rupiah::new(2_150_000)),
+        Some(Rupiah::new(2_200_000))
+    );
+    assert_eq!(
+        grid.nominal(Rupiah::new(800_000)),
+        Some(Rupiah::new(1_000_000))
+    );
+    assert_eq!(grid.nominal(Rupiah::new(1)), Some(Rupiah::new(1_000_000)));
 }

@@ -109,11 +109,11 @@ mod tests {
 
     #[test]
     fn invalid_input_is_the_contract_error_object() {
-        // D-17: BPU income must lie within the grid; 999,999 is below it.
-        let case = r#"{"period": "2026-10", "participant": {"category": "bpu", "income": 999999}}"#;
+        // D-4: a declared income is at least Rp1.
+        let case = r#"{"period": "2026-10", "participant": {"category": "bpu", "income": 0}}"#;
         let doc = contribution(case);
         assert!(
-            doc.starts_with(r#"{"error":{"code":"income_out_of_range""#),
+            doc.starts_with(r#"{"error":{"code":"invalid_amount""#),
             "{doc}"
         );
         assert!(doc.contains(r#""field":"participant.income""#), "{doc}");

@@ -160,7 +160,7 @@ fn warning_text(w: &Notice, lang: Lang) -> String {
             "bulan di luar masa kontrak tidak dikenai iuran menurut Permenaker 18/2018 (D-25)"
         }
         "provisional_table" => {
-            "tabel penghasilan BPU (PP 44/2015 Lampiran II) masih sementara: iuran dihitung 1% dan 2% dari penghasilan yang dilaporkan (D-17)"
+            "JKK dan JHT dihitung dari nilai dasar baris penghasilan yang dilaporkan dalam tabel penghasilan BPU bawaan: tabel BPJS tahun 2015 untuk PP 44/2015 Lampiran II, tiga baris terakhir direkonstruksi, lampiran aslinya belum diverifikasi; tabel resmi dapat diberikan sebagai gantinya (D-17)"
         }
         _ => return w.message.clone(),
     };
@@ -218,6 +218,14 @@ fn write_lines(out: &mut String, title: &str, lines: &[LineEntry], period: &str,
 /// The breakdown of a contribution result.
 #[must_use]
 pub fn contribution(r: &ContributionResult, lang: Lang) -> String {
+    contribution_declaring(r, None, lang)
+}
+
+/// As [`contribution`], for a BPU case whose declared monthly income is
+/// `income`: the breakdown also says which base of the income table
+/// (PP 44/2015 Lampiran II) that income pays on (D-17).
+#[must_use]
+pub fn contribution_declaring(r: &ContributionResult, income: Option<u64>, lang: Lang) -> String {
     let mut out = String::new();
     let last = r
         .lines
@@ -240,6 +248,27 @@ pub fn contribution(r: &ContributionResult, lang: Lang) -> String {
         category_name(&r.category, lang)
     );
     write_programs(&mut out, &r.programs, lang);
+    // D-17: JKK (and JHT) are rated on the row's nominal base, not on the
+    // declared income; say so, since the two differ for most incomes.
+    let base = r
+        .lines
+        .iter()
+        .find(|l| l.program == "jkk" && l.rate.is_some())
+        .and_then(|l| l.base);
+    if let (Some(income), Some(base)) = (income, base) {
+        let _ = writeln!(
+            out,
+            "{} {} → {} {} ({})",
+            lang.pick("Penghasilan dilaporkan", "Declared income"),
+            rupiah(income),
+            lang.pick("dasar iuran", "contribution base"),
+            rupiah(base),
+            lang.pick(
+                "tabel penghasilan PP 44/2015 Lampiran II",
+                "income table of PP 44/2015 Lampiran II"
+            ),
+        );
+    }
     write_lines(
         &mut out,
         lang.pick("Rincian iuran:", "Contribution lines:"),

@@ -186,23 +186,24 @@ fn income_contract_value_and_count_limits_d4() {
             &format!(r#""category": "bpu", "income": {income}"#),
         )
     };
-    // D-17: 1,000,000 … 20,700,000 inclusive.
-    let r = ok(Contribution, &bpu("1000000"));
-    assert_eq!(line(&r, "jkk", "participant")["amount"], json!(10_000));
-    let r = ok(Contribution, &bpu("20700000"));
-    assert_eq!(line(&r, "jkk", "participant")["amount"], json!(207_000));
-    err(
-        Contribution,
-        &bpu("999999"),
-        "income_out_of_range",
-        "participant.income",
-    );
-    err(
-        Contribution,
-        &bpu("20700001"),
-        "income_out_of_range",
-        "participant.income",
-    );
+    // D-17: every income from Rp1 has a row of the income table: below
+    // Rp1,100,000 it pays on 1,000,000 (row 1), from Rp20,200,000 on
+    // 20,700,000 (row 33, open-ended).
+    for (income, jkk) in [
+        ("1", 10_000),
+        ("999999", 10_000),
+        ("1000000", 10_000),
+        ("20700000", 207_000),
+        ("20700001", 207_000),
+        ("1000000000000", 207_000),
+    ] {
+        let r = ok(Contribution, &bpu(income));
+        assert_eq!(
+            line(&r, "jkk", "participant")["amount"],
+            json!(jkk),
+            "{income}"
+        );
+    }
     // D-4 comes first: implausible amounts are amount errors, not income ones.
     err(
         Contribution,

@@ -16,7 +16,10 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use jamsos::contract::{Command, ErrorCode, Settings, Status, respond, respond_bytes};
+use jamsos::contract::{
+    Command, ErrorCode, IncomeBracket, IncomeGrid, Settings, Status, respond, respond_bytes,
+};
+use jamsos::core::Rupiah;
 use serde_json::Value;
 
 /// One invalid input: the command, the document, the code and field it must
@@ -49,6 +52,22 @@ const fn case(
 use Command::{Benefit, Contribution, Eligibility, Fine, Projection};
 
 /// The cases, in the contract's order of codes.
+/// A caller's official grid with limits, Rp1,000,000 to Rp20,700,000,
+/// paying on the declared income (D-17): the one way to an income out of
+/// range. `docs/ERRORS.md` shows it as `--income-grid grid.csv`.
+const GRID: [IncomeBracket; 1] = [IncomeBracket {
+    from: Rupiah::new(1_000_000),
+    to: Some(Rupiah::new(20_700_000)),
+    nominal: None,
+}];
+
+/// The settings every case here runs with: the grid above.
+fn settings() -> Settings<'static> {
+    Settings {
+        income_grid: Some(IncomeGrid::official(&GRID).unwrap()),
+    }
+}
+
 fn cases() -> Vec<Case> {
     vec![
         // invalid_json: syntax (no field), a duplicate key (its path).
@@ -352,7 +371,8 @@ fn cases() -> Vec<Case> {
             Some("balance"),
             &["100000000000001", "from 1 to 100000000000000"],
         ),
-        // income_out_of_range (D-17).
+        // income_out_of_range (D-17): only a caller's grid has limits (see
+        // `settings`); the built-in table holds every income.
         case(
             Contribution,
             r#"{"period": "2025-04", "participant": {"category": "bpu", "income": 20700001}}"#,
@@ -442,7 +462,7 @@ fn cases() -> Vec<Case> {
 /// Runs one case and checks code, field, message and the printed document;
 /// returns the problems.
 fn check(c: &Case) -> Vec<String> {
-    let answer = respond(c.command, c.input, &Settings::default());
+    let answer = respond(c.command, c.input, &settings());
     let mut problems = Vec::new();
     if answer.status != Status::InvalidInput {
         return vec![format!("not an error: {}", answer.json)];
@@ -571,7 +591,7 @@ fn every_error_code_is_produced() {
     assert_eq!(produced, expected);
     // Every case's code really is produced (not only listed).
     for c in cases() {
-        let answer = respond(c.command, c.input, &Settings::default());
+        let answer = respond(c.command, c.input, &settings());
         assert_eq!(
             answer.error.map(|e| e.code.code()),
             Some(c.code),
@@ -600,7 +620,12 @@ fn errors_md_documents_every_code_and_its_examples_are_exact() {
         let Some(name) = line.strip_prefix("Example: jamsos ") else {
             continue;
         };
-        let command = Command::from_name(name.trim()).unwrap();
+        // `--income-grid grid.csv`: the grid of `settings`.
+        let (name, with_grid) = match name.trim().split_once(" --income-grid ") {
+            Some((name, _)) => (name, true),
+            None => (name.trim(), false),
+        };
+        let command = Command::from_name(name).unwrap();
         let mut block = || {
             let mut body = String::new();
             lines.by_ref().find(|l| l.trim() == "```json").unwrap();
@@ -615,7 +640,12 @@ fn errors_md_documents_every_code_and_its_examples_are_exact() {
         };
         let input = block();
         let output = block();
-        let answer = respond(command, input.trim(), &Settings::default());
+        let settings = if with_grid {
+            settings()
+        } else {
+            Settings::default()
+        };
+        let answer = respond(command, input.trim(), &settings);
         assert_eq!(answer.json, output.trim(), "docs/ERRORS.md example {input}");
         examples += 1;
     }

@@ -340,8 +340,20 @@ fn a_pu_case() -> BoxedStrategy<Value> {
         .boxed()
 }
 
+/// Declared incomes on the edges of the income table's rows (D-17) and of
+/// D-4.
 const INCOME_EDGES: &[u64] = &[
-    999_999, 1_000_000, 1_000_001, 1_150_000, 3_333_333, 20_699_999, 20_700_000, 20_700_001,
+    1,
+    999_999,
+    1_000_000,
+    1_099_999,
+    1_100_000,
+    1_150_000,
+    3_333_333,
+    20_199_999,
+    20_200_000,
+    20_700_001,
+    1_000_000_000_000,
 ];
 
 /// An informal worker (BPU) case.
@@ -350,7 +362,7 @@ fn a_bpu_case() -> BoxedStrategy<Value> {
         a_period(),
         prop_oneof![
             1 => prop::sample::select(INCOME_EDGES),
-            3 => 1_000_000u64..=20_700_000,
+            3 => 1u64..=25_000_000,
         ],
         prop::option::of(a_date_between("1940-01-01", "2015-06-30")),
         prop::option::of(prop::sample::select(vec!["wni", "wna"])),
@@ -1022,8 +1034,8 @@ fn jp_ceiling(period: Month) -> (Month, u64) {
 }
 
 /// The JP benefit minimum and maximum by date (D-31; REGULATIONS.md §9.3,
-/// the 2019 maximum 4,095,750; the 2025 values stay after 2025-03).
-const JP_LIMITS: [(&str, u64, u64); 11] = [
+/// the 2019 maximum 4,095,750; the 2026 values stay after 2026-03).
+const JP_LIMITS: [(&str, u64, u64); 12] = [
     ("2015-07-01", 300_000, 3_600_000),
     ("2016-03-01", 310_050, 3_720_600),
     ("2017-03-01", 319_450, 3_833_000),
@@ -1035,6 +1047,7 @@ const JP_LIMITS: [(&str, u64, u64); 11] = [
     ("2023-03-01", 383_400, 4_598_100),
     ("2024-03-01", 393_500, 4_718_200),
     ("2025-03-01", 399_700, 4_792_300),
+    ("2026-03-01", 411_400, 4_932_300),
 ];
 
 fn jp_limits(on: NaiveDate) -> (u64, u64) {

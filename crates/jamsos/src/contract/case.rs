@@ -262,7 +262,9 @@ fn expected(field: F) -> &'static str {
         F::Wage => "the monthly wage, whole rupiah from 1 to 1000000000000 (D-4)",
         F::RiskClass => "the JKK risk group, 1 (very low) to 5 (very high)",
         F::Scale => "one of micro, small, medium, large",
-        F::Income => "the declared monthly income, whole rupiah from 1000000 to 20700000 (D-17)",
+        F::Income => {
+            "the declared monthly income, whole rupiah from 1 to 1000000000000 (D-4, D-17)"
+        }
         F::Method => "wage or contract (D-23)",
         F::ContractValue => {
             "the contract value excluding VAT, whole rupiah from 1 to 100000000000000 (D-4)"

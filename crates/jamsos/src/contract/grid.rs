@@ -5,16 +5,18 @@ use jamsos_core::Rupiah;
 use jamsos_rules::pp_44_2015::{IncomeBracket, IncomeGrid};
 
 /// Parses a grid: a header `from,to,nominal`, then one bracket per line of
-/// whole rupiah (`1000001,1100000,1100000`). An empty `nominal` means the
-/// declared income itself. Blank lines are skipped. The brackets are checked
-/// with [`IncomeGrid::official`] (sorted, no overlap).
+/// whole rupiah (`1100000,1299999,1200000`). `from` may be 0; an empty `to`
+/// makes the last bracket open-ended; an empty `nominal` means the declared
+/// income itself. Blank lines are skipped. The brackets are checked with
+/// [`IncomeGrid::official`] (sorted, no overlap).
 ///
 /// ```
 /// use jamsos::contract::{parse_income_grid, IncomeGrid};
 ///
-/// let brackets = parse_income_grid("from,to,nominal\n1000000,1000000,1000000\n1000001,1100000,1100000\n")?;
+/// let brackets = parse_income_grid("from,to,nominal\n0,1099999,1000000\n1100000,,1200000\n")?;
 /// let grid = IncomeGrid::official(&brackets).map_err(|e| e.to_string())?;
-/// assert_eq!(grid.nominal(jamsos::core::Rupiah::new(1_050_000)).map(|r| r.get()), Some(1_100_000));
+/// assert_eq!(grid.nominal(jamsos::core::Rupiah::new(900_000)).map(|r| r.get()), Some(1_000_000));
+/// assert_eq!(grid.nominal(jamsos::core::Rupiah::new(5_000_000)).map(|r| r.get()), Some(1_200_000));
 /// # Ok::<(), String>(())
 /// ```
 pub fn parse_income_grid(text: &str) -> Result<Vec<IncomeBracket>, String> {
@@ -35,22 +37,23 @@ pub fn parse_income_grid(text: &str) -> Result<Vec<IncomeBracket>, String> {
                 "income grid line {number}: expected 3 cells from,to,nominal"
             ));
         };
-        let amount = |name: &str, cell: &str| {
+        let amount = |name: &str, cell: &str, least: u64| {
             cell.parse::<u64>()
                 .ok()
-                .filter(|a| *a >= 1 && cell.bytes().all(|b| b.is_ascii_digit()))
+                .filter(|a| *a >= least && cell.bytes().all(|b| b.is_ascii_digit()))
                 .map(Rupiah::new)
                 .ok_or_else(|| {
-                    format!("income grid line {number}: {name} \"{cell}\" is not whole rupiah of at least 1")
+                    format!("income grid line {number}: {name} \"{cell}\" is not whole rupiah of at least {least}")
                 })
         };
+        let optional = |name: &str, cell: &str| match cell {
+            "" => Ok(None),
+            cell => amount(name, cell, 1).map(Some),
+        };
         brackets.push(IncomeBracket {
-            from: amount("from", from)?,
-            to: amount("to", to)?,
-            nominal: match *nominal {
-                "" => None,
-                cell => Some(amount("nominal", cell)?),
-            },
+            from: amount("from", from, 0)?,
+            to: optional("to", to)?,
+            nominal: optional("nominal", nominal)?,
         });
     }
     IncomeGrid::official(&brackets).map_err(|e| e.to_string())?;

@@ -136,11 +136,13 @@ impl Roster {
 
     /// Decodes one row's cells (as many as [`Roster::width`]; an empty cell is
     /// absent) into a case for `period`, unless the row's `period` cell says
-    /// otherwise. The checks and their order are those of a JSON case.
+    /// otherwise. An empty `id` is `missing_field` before anything else is
+    /// read; then the checks and their order are those of a JSON case.
     pub fn decode(&self, cells: &[&str], period: Period) -> Result<Case, ContractError> {
         let mut fields = Fields::new();
         let mut row_period = None;
         let mut category_cell = None;
+        let mut has_id = false;
         for (column, cell) in self.columns.iter().zip(cells) {
             if cell.is_empty() {
                 continue;
@@ -149,8 +151,20 @@ impl Roster {
                 Column::Period => row_period = Some(*cell),
                 Column::Field(i) if *i == CATEGORY_FIELD => category_cell = Some(Raw::Cell(cell)),
                 Column::Field(i) => fields.set(*i, Raw::Cell(cell)),
-                Column::Id | Column::Extra => {}
+                Column::Id => has_id = true,
+                Column::Extra => {}
             }
+        }
+        // 2. The row's own top-level field: without an id, a result could
+        // not be told from another row's (it would be labelled with its line
+        // number, which may equal a real id), so the row is an error row
+        // (CONTRACT.md §2).
+        if !has_id {
+            return Err(ContractError::at(
+                ErrorCode::MissingField,
+                "id",
+                "the row has no id: every roster row needs a non-empty id".to_owned(),
+            ));
         }
         // 3. Period syntax.
         let period = match row_period {
