@@ -249,9 +249,12 @@ function renderBenefits() {
   const workDeath = claim({ benefit: "jkk", claim_date: day, event: "death", event_date: day, wage: wageInt });
   const death = claim({ benefit: "jkm", claim_date: day, death_date: day, contribution_months: new Int("36"), children: new Int("2") });
 
-  const card = (id, title, items, answers) => h("article", { class: "benefit", "data-testid": `benefit-${id}` },
-    h("h3", {}, title), h("ul", {}, items.filter(Boolean).map((x) => h("li", {}, x))),
-    sources(answers.filter(Boolean).flatMap((a) => a.payments.map((x) => x.source))));
+  const card = (id, title, items, answers) => {
+    const cited = answers.filter(Boolean).flatMap((a) => a.payments.map((x) => x.source));
+    return h("article", { class: "benefit", "data-testid": `benefit-${id}` },
+      h("h3", {}, title), h("ul", {}, items.filter(Boolean).map((x) => h("li", {}, x))),
+      cited.length ? sources(cited) : null);
+  };
 
   box.append(card("jkk", t("booth.jkk.title"), [
     t("booth.jkk.care"),
@@ -307,8 +310,10 @@ function renderJht() {
 // returns so far, as the module projected them. Heights are whole pixels
 // computed from the amounts with BigInt (no floating point near money).
 function jhtChart(answer) {
-  const width = 640;
-  const height = 260;
+  // A phone-sized drawing: text stays legible at 360 px and scales up on a
+  // desktop.
+  const width = 400;
+  const height = 220;
   const left = 8;
   const top = 28;
   const bottom = 26;
@@ -339,7 +344,7 @@ function jhtChart(answer) {
       s("rect", { x, y: top + plot - hAll, width: bar, height: hAll - hSaved, class: "bar-returns" }),
       s("title", {}, `${t("booth.jht.year", { n: y.year })}: ${rupiah(y.balance)}`),
     );
-    if (n <= 12 || y.year % 5 === 0 || i === 0) {
+    if (n <= 10 || y.year % 5 === 0 || i === 0) {
       group.append(s("text", { x: x + bar / 2, y: height - 8, "text-anchor": "middle", class: "tick" }, String(y.year)));
     }
     svg.append(group);
@@ -347,8 +352,8 @@ function jhtChart(answer) {
   const last = answer.years[n - 1];
   svg.append(s("text", { x: width - left, y: 18, "text-anchor": "end", class: "peak" }, rupiah(last.balance)));
   const legend = h("p", { class: "legend" },
-    h("span", { class: "key saved" }), t("booth.jht.legend.contributions"), " ",
-    h("span", { class: "key returns" }), t("booth.jht.legend.returns"));
+    h("span", { class: "item" }, h("span", { class: "key saved" }), t("booth.jht.legend.contributions")),
+    h("span", { class: "item" }, h("span", { class: "key returns" }), t("booth.jht.legend.returns")));
   return h("figure", {}, svg, legend);
 }
 
