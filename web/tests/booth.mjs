@@ -229,6 +229,17 @@ export async function boothTests(t) {
       const status = await page.evaluate(async (src) => (await fetch(src)).status, icon.src);
       assertEqual(status, 200, icon.src);
     }
+    // Chromium's own verdict (what Android's Chrome asks before offering to
+    // install): no installability errors once the service worker runs.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    // "in-incognito" is about the test's throwaway browser profile (every
+    // Playwright context is one), not about the page.
+    const errors = installabilityErrors.map((e) => e.errorId).filter((id) => id !== "in-incognito");
+    assertEqual(errors, [], "installability errors");
     await page.close();
   });
 
