@@ -28,6 +28,9 @@ const state = {
 const $ = (selector, root = document) => root.querySelector(selector);
 const $$ = (selector, root = document) => Array.from(root.querySelectorAll(selector));
 const t = (key, vars) => translate(state.lang, key, vars);
+// A key with a count: `key.one` for 1 when the language has it ("1 month").
+const tn = (key, n, vars = {}) =>
+  translate(state.lang, Number(n) === 1 && has(state.lang, `${key}.one`) ? `${key}.one` : key, { n, ...vars });
 
 function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -172,7 +175,7 @@ function renderPackages() {
   const body = h("tbody");
   let anyDiscount = false;
   for (const months of MONTHS) {
-    const row = h("tr", {}, h("th", { scope: "row" }, t("booth.pkg.month", { n: months })));
+    const row = h("tr", {}, h("th", { scope: "row" }, tn("booth.pkg.month", months)));
     for (const pkg of PACKAGES) {
       const r = p[`${months}-${pkg}`];
       if (r.error) {
@@ -189,7 +192,7 @@ function renderPackages() {
       },
       h("strong", { class: "pkg-amount", "data-testid": "pkg-amount" }, rupiah(payable(r))),
       months > 1 ? h("small", {}, t("booth.pkg.per_month", { amount: rupiah(firstMonth) })) : null,
-      discounted ? h("small", { class: "pkg-discount" }, t("booth.pkg.discount", { n: discounted })) : null));
+      discounted ? h("small", { class: "pkg-discount" }, tn("booth.pkg.discount", discounted)) : null));
     }
     body.append(row);
   }
@@ -393,7 +396,7 @@ function renderPackageChoice() {
       const r = p[`${months}-${pkg}`];
       if (r.error) continue;
       select.append(h("option", { value: `${months}-${pkg}` },
-        t("booth.e.option", { months, package: packageLabel(pkg), amount: rupiah(payable(r)) })));
+        tn("booth.e.option", months, { months, package: packageLabel(pkg), amount: rupiah(payable(r)) })));
     }
   }
   if (previous && $$("option", select).some((o) => o.value === previous)) select.value = previous;
@@ -444,10 +447,10 @@ function saveEnrolment() {
 
 function renderEnrolments() {
   const list = loadEnrolments();
-  $("#e-count").textContent = list.length ? t("booth.list.count", { n: list.length }) : t("booth.list.empty");
+  $("#e-count").textContent = list.length ? tn("booth.list.count", list.length) : t("booth.list.empty");
   $("#e-count").dataset.count = String(list.length);
   $("#e-list").replaceChildren(...list.map((e) => h("li", { "data-id": e.id },
-    t("booth.list.item", { name: e.name, package: packageLabel(e.jht ? "jht" : "basic"), months: e.months, amount: rupiah(e.amount) }))));
+    tn("booth.list.item", e.months, { name: e.name, package: packageLabel(e.jht ? "jht" : "basic"), months: e.months, amount: rupiah(e.amount) }))));
   $("#e-export").disabled = list.length === 0;
   $("#e-clear").disabled = list.length === 0;
 }
@@ -543,6 +546,8 @@ function wire() {
   $("#e-clear").addEventListener("click", clearAll);
   $("#lang-switch").addEventListener("click", () => {
     state.lang = state.lang === "id" ? "en" : "id";
+    // A confirmation in the other language would stay behind; drop it.
+    $("#e-saved").hidden = true;
     try {
       localStorage.setItem("jamsos.lang", state.lang);
     } catch {
