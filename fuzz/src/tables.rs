@@ -158,10 +158,14 @@ fn check_grid(u: &mut Unstructured<'_>) -> Result<()> {
         } else {
             at.saturating_add(u.int_in_range(0u64..=5)?)
         };
+        // Mostly closed; sometimes inverted, sometimes open-ended (`None`),
+        // which only the last bracket may be.
         let to = if u.ratio(1u8, 10)? {
-            from.saturating_sub(1)
+            Some(from.saturating_sub(1))
+        } else if u.ratio(1u8, 8)? {
+            None
         } else {
-            from.saturating_add(u.int_in_range(0u64..=2_000_000)?)
+            Some(from.saturating_add(u.int_in_range(0u64..=2_000_000)?))
         };
         let nominal = if u.arbitrary()? {
             Some(u.int_in_range(0u64..=21_000_000)?)
@@ -170,10 +174,10 @@ fn check_grid(u: &mut Unstructured<'_>) -> Result<()> {
         };
         brackets.push(IncomeBracket {
             from: Rupiah::new(from),
-            to: Rupiah::new(to),
+            to: to.map(Rupiah::new),
             nominal: nominal.map(Rupiah::new),
         });
-        at = to.saturating_add(1);
+        at = to.map_or(at, |to| to.saturating_add(1));
     }
     // What `official` must say, by its documented rules, checked in order.
     let mut expected: std::result::Result<(), IncomeGridError> = if brackets.is_empty() {
@@ -185,11 +189,15 @@ fn check_grid(u: &mut Unstructured<'_>) -> Result<()> {
         if expected.is_err() {
             break;
         }
-        if b.from.get() == 0 || b.to < b.from {
+        let after_previous = match index.checked_sub(1).and_then(|i| brackets.get(i)) {
+            None => true,
+            Some(p) => p.to.is_some_and(|end| b.from > end),
+        };
+        if b.to.is_some_and(|to| to < b.from) {
             expected = Err(IncomeGridError::InvertedBracket { index });
         } else if b.nominal.is_some_and(|x| x.get() == 0) {
             expected = Err(IncomeGridError::ZeroNominal { index });
-        } else if index > 0 && brackets.get(index - 1).is_some_and(|p| b.from <= p.to) {
+        } else if !after_previous {
             expected = Err(IncomeGridError::Overlap { index });
         }
     }
@@ -210,7 +218,7 @@ fn check_grid(u: &mut Unstructured<'_>) -> Result<()> {
             _ => brackets
                 .get(u.choose_index(brackets.len().max(1))?)
                 .map_or(0, |b| {
-                    b.to.get()
+                    b.to.map_or(u64::MAX, Rupiah::get)
                         .wrapping_add(u64::from(u.int_in_range(0u8..=2).unwrap_or(0)))
                         .wrapping_sub(1)
                 }),
@@ -218,7 +226,7 @@ fn check_grid(u: &mut Unstructured<'_>) -> Result<()> {
         let income = Rupiah::new(income);
         let scan = brackets
             .iter()
-            .find(|b| b.from <= income && income <= b.to)
+            .find(|b| b.from <= income && b.to.is_none_or(|to| income <= to))
             .map(|b| b.nominal.unwrap_or(income));
         assert_eq!(
             grid.nominal(income),
@@ -230,7 +238,7 @@ fn check_grid(u: &mut Unstructured<'_>) -> Result<()> {
             range,
             Some((
                 brackets.first().map_or(Rupiah::ZERO, |b| b.from),
-                brackets.last().map_or(Rupiah::ZERO, |b| b.to)
+                brackets.last().and_then(|b| b.to)
             ))
         );
     }

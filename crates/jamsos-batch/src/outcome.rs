@@ -3,10 +3,10 @@
 //! month's wage-earner rules resolved once per worker thread.
 
 use jamsos::contract::{Case, ContractError, Participant, Settings, domain_error};
-use jamsos_contribution::{Line, Options, PuRules, assess_bpu, assess_jakon, assess_pmi};
+use jamsos_contribution::{Line, Options, PuRules};
 use jamsos_core::{Billed, Payer, Period, Program};
 use jamsos_eligibility::{Status, Statuses};
-use jamsos_worker::{Category, Prepay};
+use jamsos_worker::Category;
 
 /// The amount columns of an `ok` row, in the contract's order.
 pub const AMOUNT_COLUMNS: [&str; 18] = [
@@ -123,7 +123,9 @@ fn fill<'a>(
     }
 }
 
-/// Assesses a decoded row; a NIK's error comes after every other (D-37).
+/// Assesses a decoded row (one month: BPU prepayment is not available in a
+/// roster), with the month's wage-earner rules resolved once per worker
+/// thread; a NIK's error comes after every other (D-37).
 pub(crate) fn assess(
     case: &Case,
     settings: &Settings<'_>,
@@ -140,41 +142,16 @@ fn assess_amounts(
     cache: &mut RulesCache,
 ) -> Result<Outcome, ContractError> {
     let period = case.period;
+    let pu_rules = match case.participant {
+        Participant::Pu(_) => Some(cache.pu(period)?),
+        _ => None,
+    };
     let options = Options {
         income_grid: settings.income_grid,
+        pu_rules: pu_rules.as_ref(),
         ..Options::default()
     };
-    match &case.participant {
-        Participant::Pu(worker) => {
-            let a = cache.pu(period)?.assess(worker).map_err(domain_error)?;
-            Ok(fill(
-                Category::Pu,
-                a.lines.iter(),
-                a.deferred.iter(),
-                &a.eligibility.statuses,
-            ))
-        }
-        Participant::Bpu(worker) => {
-            let a = assess_bpu(worker, period, Prepay::One, &options).map_err(domain_error)?;
-            Ok(fill(Category::Bpu, a.lines.iter(), [].iter(), &a.statuses))
-        }
-        Participant::Jakon(project) => {
-            let a = assess_jakon(project, period, &options).map_err(domain_error)?;
-            Ok(fill(
-                Category::Jakon,
-                a.lines.iter(),
-                [].iter(),
-                &a.statuses,
-            ))
-        }
-        Participant::Pmi(worker) => {
-            let a = assess_pmi(worker, period).map_err(domain_error)?;
-            Ok(fill(Category::Pmi, a.lines.iter(), [].iter(), &a.statuses))
-        }
-        _ => Err(ContractError {
-            code: jamsos::contract::ErrorCode::UnsupportedCategory,
-            message: "this category is not supported".into(),
-            field: Some("participant.category".into()),
-        }),
-    }
+    let a =
+        jamsos_contribution::assess(&case.participant, period, &options).map_err(domain_error)?;
+    Ok(fill(a.category(), a.lines(), a.deferred(), a.statuses()))
 }

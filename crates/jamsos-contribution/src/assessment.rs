@@ -9,6 +9,7 @@ use crate::List;
 /// One billed (or deferred) amount: one program × one payer × one period,
 /// rounded once (D-2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Line {
     /// The program, or the PMI package of JKK and JKM.
     pub program: Billed,
@@ -54,6 +55,11 @@ impl fmt::Display for Citation {
 
 /// What part of a line a [`Component`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(tag = "part", rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum Part {
     /// A Jakon contract-value tier (D-24): `rate` on the `portion` of the
@@ -89,6 +95,7 @@ pub enum Part {
 /// One part of a billed line (CONTRACT.md `components`): a Jakon tier, or a
 /// PMI fee. The components of a line add up to its amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Component {
     /// The line it belongs to.
     pub program: Billed,
@@ -115,6 +122,7 @@ impl Component {
 /// Money moved inside BPJS from one program's fund to another (the JKP
 /// recomposition, D-14). Shown for transparency; never part of any total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Allocation {
     /// The fund the money comes from (JKK or JKM).
     pub from: Program,
@@ -134,6 +142,7 @@ pub struct Allocation {
 
 /// The sum of the billed lines per payer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Totals {
     /// Paid by the employer.
     pub employer: Rupiah,
@@ -170,46 +179,28 @@ impl Totals {
     }
 }
 
-/// Something a clerk should look at; the result is still valid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-#[repr(u8)]
-pub enum Warning {
-    /// JP was billed from a ceiling first applied 12 or more months earlier (D-6).
-    JpCeilingStale = 0,
-    /// The wage is below the lowest provincial minimum wage (D-8).
-    WageBelowMinimum,
-    /// A BPU participant is younger than 18 on the first day of the first
-    /// period (D-22).
-    Under18,
-    /// PMI months beyond the contract carry no fee under Permenaker 18/2018
-    /// (D-25).
-    ExtensionNotCharged,
-    /// The BPU income grid is the built-in provisional one (D-17).
-    ProvisionalTable,
+jamsos_core::vocabulary! {
+    /// Something a clerk should look at; the result is still valid.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    #[repr(u8)]
+    pub enum Warning {
+        /// JP was billed from a ceiling first applied 12 or more months earlier (D-6).
+        JpCeilingStale => "jp_ceiling_stale",
+        /// The wage is below the lowest provincial minimum wage (D-8).
+        WageBelowMinimum => "wage_below_minimum",
+        /// A BPU participant is younger than 18 on the first day of the first
+        /// period (D-22).
+        Under18 => "under_18",
+        /// PMI months beyond the contract carry no fee under Permenaker 18/2018
+        /// (D-25).
+        ExtensionNotCharged => "extension_not_charged",
+        /// The BPU income grid is the built-in provisional one (D-17).
+        ProvisionalTable => "provisional_table",
+    }
 }
 
 impl Warning {
-    const ALL: [Warning; 5] = [
-        Warning::JpCeilingStale,
-        Warning::WageBelowMinimum,
-        Warning::Under18,
-        Warning::ExtensionNotCharged,
-        Warning::ProvisionalTable,
-    ];
-
-    /// The contract's warning code.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Warning::JpCeilingStale => "jp_ceiling_stale",
-            Warning::WageBelowMinimum => "wage_below_minimum",
-            Warning::Under18 => "under_18",
-            Warning::ExtensionNotCharged => "extension_not_charged",
-            Warning::ProvisionalTable => "provisional_table",
-        }
-    }
-
     /// A sentence for people, in English.
     #[must_use]
     pub const fn message(self) -> &'static str {
@@ -233,7 +224,7 @@ impl Warning {
     }
 }
 
-/// A set of warnings.
+/// A set of warnings; serializes as the list of its codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Warnings(u8);
 
@@ -264,6 +255,7 @@ impl Warnings {
 
 /// A wage earner's contributions for one period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Assessment {
     /// The contribution month.
     pub period: Period,
@@ -297,6 +289,7 @@ impl Assessment {
 /// (Jakon) or a migrant worker (PMI). `N` is the most lines the category can
 /// bill: 36 for BPU (12 prepaid months × JKK, JKM, JHT), 2 for the others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CategoryAssessment<const N: usize> {
     /// The (first) contribution month.
     pub period: Period,
@@ -339,3 +332,10 @@ pub type BpuAssessment = CategoryAssessment<36>;
 pub type JakonAssessment = CategoryAssessment<2>;
 /// A migrant worker's contributions: the JKK and JKM package and JHT.
 pub type PmiAssessment = CategoryAssessment<2>;
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Warnings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}

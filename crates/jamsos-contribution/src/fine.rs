@@ -23,6 +23,7 @@ use crate::schedule::{due_date_bpu, due_date_pu};
 /// The answer to "what does paying this period's contribution on this day
 /// cost?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Fine {
     /// The participant category.
     pub category: Category,

@@ -30,7 +30,7 @@ pub(crate) fn in_force<T>(
 /// The law in force for one period, resolved once (every table lookup and the
 /// due date), so that a roster of workers in the same month pays for the
 /// lookups once rather than per worker.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PuRules {
     period: Period,
     jp_for_foreigners: bool,

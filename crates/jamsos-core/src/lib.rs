@@ -22,7 +22,10 @@
 //! ```
 //!
 //! The crate is `#![no_std]` and never allocates. Feature `rust_decimal` adds
-//! conversions to `rust_decimal::Decimal`.
+//! conversions to `rust_decimal::Decimal`; feature `serde` adds `Serialize`
+//! and `Deserialize` in the contract's shapes (money as integers, rates as
+//! decimal strings such as `"0.0089"`, periods as `"YYYY-MM"`, programs and
+//! payers by their codes).
 #![no_std]
 
 mod date;
@@ -33,6 +36,18 @@ mod period;
 mod program;
 mod rate;
 mod source;
+mod vocabulary;
+
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+pub mod __serde_support {
+    pub use crate::serde_support::deserialize_code;
+}
+#[cfg(feature = "serde")]
+mod serde_support;
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+pub use serde as __serde;
 
 pub use date::{
     Date, age_on, anniversary, birthday_in, days_in_month, is_leap_year, is_working_day,
@@ -45,3 +60,4 @@ pub use period::Period;
 pub use program::{Billed, Payer, Program, ProgramSet};
 pub use rate::{ExactAmount, Rate};
 pub use source::Source;
+pub use vocabulary::UnknownCode;

@@ -43,7 +43,15 @@ impl<T: Copy, const N: usize> List<T, N> {
 
     /// The items in order.
     pub fn iter(&self) -> impl Iterator<Item = &T> {
-        self.items.iter().take(self.len).flatten()
+        self.slots().iter().flatten()
+    }
+
+    /// The filled slots, every one `Some`: a slice whose type does not
+    /// depend on `N`, so lists of different capacities can be handed out by
+    /// one function (flatten it to get the items).
+    #[must_use]
+    pub fn slots(&self) -> &[Option<T>] {
+        self.items.get(..self.len).unwrap_or_default()
     }
 }
 

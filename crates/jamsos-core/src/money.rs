@@ -89,6 +89,59 @@ impl From<Rupiah> for u64 {
     }
 }
 
+/// `a + b`, for amounts the caller knows are bounded (D-4 bounds every input:
+/// one line is below 2^50 rupiah). Panics on overflow, as integer addition
+/// does in debug builds; for sums of untrusted size use
+/// [`Rupiah::checked_add`] or sum into a `Result` (below).
+impl core::ops::Add for Rupiah {
+    type Output = Rupiah;
+
+    #[allow(
+        clippy::expect_used,
+        reason = "overflowing money is a bug; the operator has no error channel, as for u64"
+    )]
+    fn add(self, other: Rupiah) -> Rupiah {
+        self.checked_add(other).expect("rupiah sum overflows u64")
+    }
+}
+
+impl core::ops::AddAssign for Rupiah {
+    fn add_assign(&mut self, other: Rupiah) {
+        *self = *self + other;
+    }
+}
+
+/// The sum of amounts; panics on overflow like [`Add`](core::ops::Add).
+impl core::iter::Sum for Rupiah {
+    fn sum<I: Iterator<Item = Rupiah>>(iter: I) -> Rupiah {
+        iter.fold(Rupiah::ZERO, |a, b| a + b)
+    }
+}
+
+impl<'a> core::iter::Sum<&'a Rupiah> for Rupiah {
+    fn sum<I: Iterator<Item = &'a Rupiah>>(iter: I) -> Rupiah {
+        iter.copied().sum()
+    }
+}
+
+/// A checked sum: `Err(CoreError::Overflow)` instead of a panic.
+///
+/// ```
+/// use jamsos_core::{CoreError, Rupiah};
+///
+/// let lines = [Rupiah::new(89_000), Rupiah::new(30_000)];
+/// assert_eq!(lines.iter().sum::<Rupiah>(), Rupiah::new(119_000));
+/// let checked: Result<Rupiah, CoreError> = lines.into_iter().sum();
+/// assert_eq!(checked, Ok(Rupiah::new(119_000)));
+/// let huge: Result<Rupiah, CoreError> = [Rupiah::new(u64::MAX), Rupiah::new(1)].into_iter().sum();
+/// assert_eq!(huge, Err(CoreError::Overflow));
+/// ```
+impl core::iter::Sum<Rupiah> for Result<Rupiah, CoreError> {
+    fn sum<I: Iterator<Item = Rupiah>>(mut iter: I) -> Result<Rupiah, CoreError> {
+        iter.try_fold(Rupiah::ZERO, Rupiah::checked_add)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,58 +1,25 @@
 use core::fmt;
 
-/// The five BPJS Ketenagakerjaan programs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[repr(u8)]
-pub enum Program {
-    /// Work accident insurance (PP 44/2015).
-    #[doc(alias = "Jaminan Kecelakaan Kerja")]
-    Jkk = 0,
-    /// Death benefit for deaths not caused by work (PP 44/2015).
-    #[doc(alias = "Jaminan Kematian")]
-    Jkm = 1,
-    /// Old-age savings (PP 46/2015).
-    #[doc(alias = "Jaminan Hari Tua")]
-    Jht = 2,
-    /// Pension (PP 45/2015).
-    #[doc(alias = "Jaminan Pensiun")]
-    Jp = 3,
-    /// Job-loss benefit (PP 37/2021, PP 6/2025).
-    #[doc(alias = "Jaminan Kehilangan Pekerjaan")]
-    Jkp = 4,
-}
-
-impl Program {
-    /// All five, in the order results list them.
-    pub const ALL: [Program; 5] = [
-        Program::Jkk,
-        Program::Jkm,
-        Program::Jht,
-        Program::Jp,
-        Program::Jkp,
-    ];
-
-    /// The contract's name: `jkk`, `jkm`, `jht`, `jp`, `jkp`.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Program::Jkk => "jkk",
-            Program::Jkm => "jkm",
-            Program::Jht => "jht",
-            Program::Jp => "jp",
-            Program::Jkp => "jkp",
-        }
-    }
-
-    /// The program with the contract's name `code`.
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Program> {
-        Program::ALL.into_iter().find(|p| p.code() == code)
-    }
-}
-
-impl fmt::Display for Program {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.code())
+crate::vocabulary! {
+    /// The five BPJS Ketenagakerjaan programs.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[repr(u8)]
+    pub enum Program {
+        /// Work accident insurance (PP 44/2015).
+        #[doc(alias = "Jaminan Kecelakaan Kerja")]
+        Jkk => "jkk",
+        /// Death benefit for deaths not caused by work (PP 44/2015).
+        #[doc(alias = "Jaminan Kematian")]
+        Jkm => "jkm",
+        /// Old-age savings (PP 46/2015).
+        #[doc(alias = "Jaminan Hari Tua")]
+        Jht => "jht",
+        /// Pension (PP 45/2015).
+        #[doc(alias = "Jaminan Pensiun")]
+        Jp => "jp",
+        /// Job-loss benefit (PP 37/2021, PP 6/2025).
+        #[doc(alias = "Jaminan Kehilangan Pekerjaan")]
+        Jkp => "jkp",
     }
 }
 
@@ -107,6 +74,36 @@ impl fmt::Display for Billed {
     }
 }
 
+impl Billed {
+    /// What a line with the contract's name `code` bills: a program's code,
+    /// or `jkk_jkm`.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Billed> {
+        match code {
+            "jkk_jkm" => Some(Billed::JkkJkm),
+            code => Program::from_code(code).map(Billed::Program),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Billed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Billed {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Billed, D::Error> {
+        crate::__serde_support::deserialize_code(
+            deserializer,
+            Billed::from_code,
+            &["jkk", "jkm", "jht", "jp", "jkp", "jkk_jkm"],
+        )
+    }
+}
+
 /// A set of programs (a bit set; `Copy`, no allocation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ProgramSet(u8);
@@ -151,47 +148,22 @@ impl ProgramSet {
     }
 }
 
-/// Who pays a contribution line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Payer {
-    /// The employer (pemberi kerja).
-    #[doc(alias = "pemberi kerja")]
-    Employer,
-    /// The worker, by withholding from the wage (PU).
-    #[doc(alias = "pekerja")]
-    Worker,
-    /// A self-paying participant (BPU, PMI).
-    #[doc(alias = "peserta")]
-    Participant,
-    /// The central or a regional government (JKP funding, subsidised BPU).
-    #[doc(alias = "pemerintah")]
-    Government,
-}
-
-impl Payer {
-    /// All four, in the order totals list them.
-    pub const ALL: [Payer; 4] = [
-        Payer::Employer,
-        Payer::Worker,
-        Payer::Participant,
-        Payer::Government,
-    ];
-
-    /// The contract's name.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Payer::Employer => "employer",
-            Payer::Worker => "worker",
-            Payer::Participant => "participant",
-            Payer::Government => "government",
-        }
-    }
-}
-
-impl fmt::Display for Payer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.code())
+crate::vocabulary! {
+    /// Who pays a contribution line.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Payer {
+        /// The employer (pemberi kerja).
+        #[doc(alias = "pemberi kerja")]
+        Employer => "employer",
+        /// The worker, by withholding from the wage (PU).
+        #[doc(alias = "pekerja")]
+        Worker => "worker",
+        /// A self-paying participant (BPU, PMI).
+        #[doc(alias = "peserta")]
+        Participant => "participant",
+        /// The central or a regional government (JKP funding, subsidised BPU).
+        #[doc(alias = "pemerintah")]
+        Government => "government",
     }
 }
 

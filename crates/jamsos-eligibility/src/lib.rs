@@ -1,6 +1,5 @@
 //! Who may or must join which program, with the reasons, and when a worker
-//! reaches pension age; and whether a benefit claim is payable, and what it
-//! pays ([`benefit`]).
+//! reaches pension age. (Benefit claims are the `jamsos-benefit` crate's.)
 //!
 //! Every answer is a [`Status`] with [`Reasons`], never a `bool`: a clerk can
 //! tell a worker *why* JP stopped or JKP does not apply.
@@ -24,7 +23,6 @@
 //! ```
 #![no_std]
 
-pub mod benefit;
 pub mod category;
 mod error;
 mod pension;

@@ -21,6 +21,7 @@ pub struct Options {
 
 /// A wage earner's eligibility in one period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PuEligibility {
     /// The period answered.
     pub period: Period,
@@ -33,7 +34,9 @@ pub struct PuEligibility {
     /// Whether the worker takes part in JKP (D-13), or `None` when the
     /// registration date is unknown.
     pub jkp_participant: Option<bool>,
-    /// The JKP funding regime in force, for participants only.
+    /// The JKP funding regime in force, for participants only (a rule
+    /// table's row, not serialized: its rates show in the assessment's lines).
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub jkp_regime: Option<&'static Entry<JkpRegime>>,
 }
 

@@ -1,94 +1,52 @@
-use core::fmt;
-
 use jamsos_core::{Program, ProgramSet};
 
-/// A program's eligibility class for a worker in a period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Status {
-    /// Participation is required (or, for JKP, automatic).
-    #[doc(alias = "wajib")]
-    Mandatory,
-    /// The worker may join; billed only when the case opts in.
-    #[doc(alias = "sukarela")]
-    Optional,
-    /// The worker cannot join; the reasons say why.
-    NotEligible,
-}
-
-impl Status {
-    /// The contract's name.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Status::Mandatory => "mandatory",
-            Status::Optional => "optional",
-            Status::NotEligible => "not_eligible",
-        }
+jamsos_core::vocabulary! {
+    /// A program's eligibility class for a worker in a period.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Status {
+        /// Participation is required (or, for JKP, automatic).
+        #[doc(alias = "wajib")]
+        Mandatory => "mandatory",
+        /// The worker may join; billed only when the case opts in.
+        #[doc(alias = "sukarela")]
+        Optional => "optional",
+        /// The worker cannot join; the reasons say why.
+        NotEligible => "not_eligible",
     }
 }
 
-/// Why a program is optional or not available.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-#[repr(u8)]
-pub enum Reason {
-    /// Perpres 109/2013 Pasal 6 does not require it at this employer scale.
-    OptionalForScale = 0,
-    /// The category may join it by choice (BPU JHT, PMI JHT).
-    OptionalProgram,
-    /// JP is not open to foreign nationals by default (D-9).
-    ForeignNational,
-    /// The worker reached pension age by the end of the period (D-11).
-    PensionAgeReached,
-    /// The program does not cover this category.
-    CategoryNotCovered,
-    /// The program did not exist in this period.
-    NotInForce,
-    /// JKP is for Indonesian citizens only (D-13).
-    NotWni,
-    /// JKP needs the first registration date (D-13).
-    RegistrationDateUnknown,
-    /// JKP needs the worker to be under 54 at first registration (D-13).
-    AgeAtRegistration,
-    /// JKP needs JKN membership (D-13).
-    JknNotMember,
-    /// JKP needs every program the employer scale requires (D-13).
-    RequiredProgramMissing,
+jamsos_core::vocabulary! {
+    /// Why a program is optional or not available.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    #[repr(u8)]
+    pub enum Reason {
+        /// Perpres 109/2013 Pasal 6 does not require it at this employer scale.
+        OptionalForScale => "optional_for_scale",
+        /// The category may join it by choice (BPU JHT, PMI JHT).
+        OptionalProgram => "optional_program",
+        /// JP is not open to foreign nationals by default (D-9).
+        ForeignNational => "foreign_national",
+        /// The worker reached pension age by the end of the period (D-11).
+        PensionAgeReached => "pension_age_reached",
+        /// The program does not cover this category.
+        CategoryNotCovered => "category_not_covered",
+        /// The program did not exist in this period.
+        NotInForce => "not_in_force",
+        /// JKP is for Indonesian citizens only (D-13).
+        NotWni => "not_wni",
+        /// JKP needs the first registration date (D-13).
+        RegistrationDateUnknown => "registration_date_unknown",
+        /// JKP needs the worker to be under 54 at first registration (D-13).
+        AgeAtRegistration => "age_at_registration",
+        /// JKP needs JKN membership (D-13).
+        JknNotMember => "jkn_not_member",
+        /// JKP needs every program the employer scale requires (D-13).
+        RequiredProgramMissing => "required_program_missing",
+    }
 }
 
 impl Reason {
-    const ALL: [Reason; 11] = [
-        Reason::OptionalForScale,
-        Reason::OptionalProgram,
-        Reason::ForeignNational,
-        Reason::PensionAgeReached,
-        Reason::CategoryNotCovered,
-        Reason::NotInForce,
-        Reason::NotWni,
-        Reason::RegistrationDateUnknown,
-        Reason::AgeAtRegistration,
-        Reason::JknNotMember,
-        Reason::RequiredProgramMissing,
-    ];
-
-    /// The contract's reason code.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Reason::OptionalForScale => "optional_for_scale",
-            Reason::OptionalProgram => "optional_program",
-            Reason::ForeignNational => "foreign_national",
-            Reason::PensionAgeReached => "pension_age_reached",
-            Reason::CategoryNotCovered => "category_not_covered",
-            Reason::NotInForce => "not_in_force",
-            Reason::NotWni => "not_wni",
-            Reason::RegistrationDateUnknown => "registration_date_unknown",
-            Reason::AgeAtRegistration => "age_at_registration",
-            Reason::JknNotMember => "jkn_not_member",
-            Reason::RequiredProgramMissing => "required_program_missing",
-        }
-    }
-
     /// A sentence for people, in English.
     #[must_use]
     pub const fn message(self) -> &'static str {
@@ -117,12 +75,6 @@ impl Reason {
                 "JKP requires every program the employer scale requires (PP 37/2021 Pasal 4)"
             }
         }
-    }
-}
-
-impl fmt::Display for Reason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
     }
 }
 
@@ -160,6 +112,7 @@ impl Reasons {
 
 /// One program's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ProgramStatus {
     /// The program.
     pub program: Program,
@@ -171,6 +124,7 @@ pub struct ProgramStatus {
 
 /// The answer for all five programs, and which of them the case has joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Statuses {
     /// One entry per program, in [`Program::ALL`] order.
     pub programs: [ProgramStatus; 5],
@@ -191,5 +145,13 @@ impl Statuses {
             Program::Jp => jp,
             Program::Jkp => jkp,
         }
+    }
+}
+
+/// A set of reasons serializes as the list of their codes.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Reasons {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
     }
 }

@@ -196,12 +196,12 @@ const fn row(from: u64, next_from: u64, nominal: u64) -> IncomeBracket {
 
 /// The 33 rows of PP 44/2015 Lampiran II (REGULATIONS.md §4.1), as the
 /// half-open brackets of D-17: row 1 from 0, row 33 open-ended from
-/// Rp20,200,000. Rows 2–9 are Rp200,000 wide with the base at their low
-/// end plus Rp100,000, rows 10–20 Rp500,000 wide (+ Rp250,000), rows 21–33
-/// Rp1,000,000 wide (+ Rp500,000); row 1 pays on Rp1,000,000. Rows 31 and 32
-/// are reconstructed to that pattern (the transcription's 18,200,000 and
-/// 19,200,000 would cap JKK below the Rp207,000 maximum two sources state)
-/// and row 33 is added [DERIVED].
+/// Rp20,200,000. Rows 2–9 are Rp200,000 wide with the base Rp100,000 above
+/// their low end, rows 10–20 Rp500,000 wide with the base Rp250,000 above,
+/// rows 21–33 Rp1,000,000 wide with the base Rp500,000 above; row 1 pays on
+/// Rp1,000,000. Rows 31 and 32 are reconstructed to that pattern (the
+/// transcription's 18,200,000 and 19,200,000 would cap JKK below the
+/// Rp207,000 maximum two sources state) and row 33 is added [DERIVED].
 const LAMPIRAN_II: [IncomeBracket; 33] = [
     row(0, 1_100_000, 1_000_000),
     row(1_100_000, 1_300_000, 1_200_000),

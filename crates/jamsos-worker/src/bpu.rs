@@ -12,6 +12,11 @@ use crate::{Nationality, WorkerError};
 /// (Rp1,000,000 … Rp20,700,000 in the built-in grid, D-17) is checked against
 /// the grid in force for the period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "i64", into = "u64")
+)]
 pub struct Income(Rupiah);
 
 impl Income {
@@ -27,38 +32,25 @@ impl Income {
     }
 }
 
-/// The occupation sector, which decides the PP 50/2025 discount months (D-21).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Sector {
-    /// Online and base ojek drivers, other drivers, couriers.
-    Transport,
-    /// Every other informal occupation: traders, farmers, fishermen …
-    #[default]
-    Other,
-}
-
-impl Sector {
-    /// Both sectors.
-    pub const ALL: [Sector; 2] = [Sector::Transport, Sector::Other];
-
-    /// The contract's name: `transport` or `other`.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Sector::Transport => "transport",
-            Sector::Other => "other",
-        }
-    }
-
-    /// The sector named `code`.
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Sector> {
-        Sector::ALL.into_iter().find(|s| s.code() == code)
+jamsos_core::vocabulary! {
+    /// The occupation sector, which decides the PP 50/2025 discount months (D-21).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum Sector {
+        /// Online and base ojek drivers, other drivers, couriers.
+        Transport => "transport",
+        /// Every other informal occupation: traders, farmers, fishermen …
+        #[default]
+        Other => "other",
     }
 }
 
 /// An informal worker and the facts the BPU rules read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct BpuWorker {
     /// Date of birth, if known: for the `under_18` warning (D-22).
     pub birth_date: Option<NaiveDate>,
@@ -97,6 +89,11 @@ impl BpuWorker {
 /// How many months a BPU case pays at once (D-19): 1, 3, 6 or 12, each month
 /// its own period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "i64", into = "u8")
+)]
 pub enum Prepay {
     /// One month.
     #[default]
@@ -125,6 +122,12 @@ impl Prepay {
     }
 }
 
+impl From<Prepay> for u8 {
+    fn from(prepay: Prepay) -> u8 {
+        prepay.months()
+    }
+}
+
 impl TryFrom<i64> for Prepay {
     type Error = WorkerError;
 
@@ -133,6 +136,20 @@ impl TryFrom<i64> for Prepay {
             .into_iter()
             .find(|p| i64::from(p.months()) == months)
             .ok_or(WorkerError::InvalidPrepay(months))
+    }
+}
+
+impl TryFrom<i64> for Income {
+    type Error = WorkerError;
+
+    fn try_from(amount: i64) -> Result<Income, WorkerError> {
+        Income::new(amount)
+    }
+}
+
+impl From<Income> for u64 {
+    fn from(value: Income) -> u64 {
+        value.0.get()
     }
 }
 

@@ -13,6 +13,11 @@ pub const MAX_CONTRACT_VALUE: u64 = 100_000_000_000_000;
 /// A construction contract's value excluding VAT (REGULATIONS.md U11),
 /// checked against D-4: at least Rp1, at most Rp100,000,000,000,000.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "i64", into = "u64")
+)]
 pub struct ContractValue(Rupiah);
 
 impl ContractValue {
@@ -30,6 +35,11 @@ impl ContractValue {
 
 /// How a project's JKK and JKM are computed (D-23).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum JakonMethod {
     /// From a worker's monthly wage, when wages are known.
     #[doc(alias = "upah")]
@@ -52,6 +62,11 @@ impl JakonMethod {
 
 /// A construction project case: one worker by wage, or one contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct JakonProject {
     /// A worker's date of birth, if given (checked against the period, D-7a).
     pub birth_date: Option<NaiveDate>,
@@ -73,6 +88,20 @@ impl JakonProject {
             method,
             paid_through_2020_07: true,
         }
+    }
+}
+
+impl TryFrom<i64> for ContractValue {
+    type Error = WorkerError;
+
+    fn try_from(amount: i64) -> Result<ContractValue, WorkerError> {
+        ContractValue::new(amount)
+    }
+}
+
+impl From<ContractValue> for u64 {
+    fn from(value: ContractValue) -> u64 {
+        value.0.get()
     }
 }
 

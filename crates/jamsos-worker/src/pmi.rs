@@ -15,50 +15,67 @@ pub const MAX_EXTENSION_MONTHS: i64 = 60;
 /// checked (D-4's monthly limit).
 const MAX_JHT_MONTHLY: i64 = 1_000_000_000_000;
 
-/// How the worker was placed (D-26).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Channel {
-    /// Through a placement agency (Pelaksana Penempatan, P3MI): pays the
-    /// before-work contribution too.
-    #[doc(alias = "P3MI")]
-    Agency,
-    /// Individually (PMI perseorangan): pays only the package.
-    #[doc(alias = "perseorangan")]
-    Individual,
-}
-
-impl Channel {
-    /// The contract's name: `agency` or `individual`.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Channel::Agency => "agency",
-            Channel::Individual => "individual",
-        }
-    }
-
-    /// The channel named `code`.
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Channel> {
-        [Channel::Agency, Channel::Individual]
-            .into_iter()
-            .find(|c| c.code() == code)
+jamsos_core::vocabulary! {
+    /// How the worker was placed (D-26).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Channel {
+        /// Through a placement agency (Pelaksana Penempatan, P3MI): pays the
+        /// before-work contribution too.
+        #[doc(alias = "P3MI")]
+        Agency => "agency",
+        /// Individually (PMI perseorangan): pays only the package.
+        #[doc(alias = "perseorangan")]
+        Individual => "individual",
     }
 }
 
 /// A migrant worker's placement and choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct PmiWorker {
     /// Date of birth, if given (checked against the period, D-7a).
     pub birth_date: Option<NaiveDate>,
     /// Agency or individual (D-26).
     pub channel: Channel,
     /// The placement contract's length, 1 … 60 months (D-4, D-25).
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "checked::<_, CONTRACT_MONTHS>")
+    )]
     pub contract_months: u8,
     /// Months worked beyond the contract, 0 … 60 (D-25).
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "checked::<_, EXTENSION_MONTHS>")
+    )]
     pub extension_months: u8,
     /// Optional JHT per month; `None`: not joined (D-27).
     pub jht_monthly: Option<Rupiah>,
+}
+
+/// Which count [`checked`] reads.
+#[cfg(feature = "serde")]
+const CONTRACT_MONTHS: bool = true;
+#[cfg(feature = "serde")]
+const EXTENSION_MONTHS: bool = false;
+
+/// Reads a month count with the same checks as [`PmiWorker::new`] and
+/// [`PmiWorker::extension_months`] (D-4): read, never repaired.
+#[cfg(feature = "serde")]
+fn checked<'de, D: serde::Deserializer<'de>, const CONTRACT: bool>(
+    deserializer: D,
+) -> Result<u8, D::Error> {
+    let months = <i64 as serde::Deserialize>::deserialize(deserializer)?;
+    let checked = if CONTRACT {
+        PmiWorker::contract_months(months)
+    } else {
+        PmiWorker::extension_months(months)
+    };
+    checked.map_err(serde::de::Error::custom)
 }
 
 impl PmiWorker {

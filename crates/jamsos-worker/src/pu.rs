@@ -39,6 +39,11 @@ pub(crate) fn count(value: i64, min: i64, max: i64) -> Result<i64, WorkerError> 
 /// checked against D-4: at least Rp1, at most Rp1,000,000,000,000. The
 /// period-dependent floor of D-8 is checked where the period is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "i64", into = "u64")
+)]
 pub struct Wage(Rupiah);
 
 impl Wage {
@@ -56,6 +61,11 @@ impl Wage {
 
 /// A wage earner (Penerima Upah) and the employer facts the rules read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct PuWorker {
     /// Date of birth, for the pension age (D-10, D-11) and JKP (D-13).
     pub birth_date: NaiveDate,
@@ -76,6 +86,7 @@ pub struct PuWorker {
     /// The employer's industry, if given (D-15).
     pub industry: Option<Industry>,
     /// The employer's active registered workers, if given (D-15).
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "active_workers"))]
     pub active_workers: Option<u32>,
     /// The employer paid JKK through January 2025 (D-15).
     pub paid_jkk_through_2025_01: bool,
@@ -114,6 +125,32 @@ impl PuWorker {
         // At most 10,000,000, so it fits.
         self::count(count, 0, MAX_ACTIVE_WORKERS).map(|n| n as u32)
     }
+}
+
+impl TryFrom<i64> for Wage {
+    type Error = WorkerError;
+
+    fn try_from(amount: i64) -> Result<Wage, WorkerError> {
+        Wage::new(amount)
+    }
+}
+
+impl From<Wage> for u64 {
+    fn from(value: Wage) -> u64 {
+        value.0.get()
+    }
+}
+
+/// Reads `active_workers` with the check of
+/// [`PuWorker::active_workers_count`] (D-4): read, never repaired.
+#[cfg(feature = "serde")]
+fn active_workers<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<u32>, D::Error> {
+    <Option<i64> as serde::Deserialize>::deserialize(deserializer)?
+        .map(PuWorker::active_workers_count)
+        .transpose()
+        .map_err(serde::de::Error::custom)
 }
 
 #[cfg(test)]

@@ -2,84 +2,45 @@ use core::fmt;
 
 use crate::WorkerError;
 
-/// The four participant categories.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Category {
-    /// Wage earners with an employer.
-    #[doc(alias = "Penerima Upah")]
-    #[doc(alias = "PU")]
-    Pu,
-    /// Informal and self-employed workers.
-    #[doc(alias = "Bukan Penerima Upah")]
-    #[doc(alias = "BPU")]
-    Bpu,
-    /// Workers on construction projects.
-    #[doc(alias = "Jasa Konstruksi")]
-    Jakon,
-    /// Indonesian migrant workers.
-    #[doc(alias = "Pekerja Migran Indonesia")]
-    #[doc(alias = "PMI")]
-    Pmi,
-}
-
-impl Category {
-    /// The contract's name: `pu`, `bpu`, `jakon`, `pmi`.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Category::Pu => "pu",
-            Category::Bpu => "bpu",
-            Category::Jakon => "jakon",
-            Category::Pmi => "pmi",
-        }
-    }
-
-    /// The category named `code`.
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Category> {
-        [Category::Pu, Category::Bpu, Category::Jakon, Category::Pmi]
-            .into_iter()
-            .find(|c| c.code() == code)
+jamsos_core::vocabulary! {
+    /// The four participant categories.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Category {
+        /// Wage earners with an employer.
+        #[doc(alias = "Penerima Upah")]
+        #[doc(alias = "PU")]
+        Pu => "pu",
+        /// Informal and self-employed workers.
+        #[doc(alias = "Bukan Penerima Upah")]
+        #[doc(alias = "BPU")]
+        Bpu => "bpu",
+        /// Workers on construction projects.
+        #[doc(alias = "Jasa Konstruksi")]
+        Jakon => "jakon",
+        /// Indonesian migrant workers.
+        #[doc(alias = "Pekerja Migran Indonesia")]
+        #[doc(alias = "PMI")]
+        Pmi => "pmi",
     }
 }
 
-/// The employer's business scale (skala usaha), decided at registration by
-/// BPJS (PP 7/2021 Pasal 35–36 criteria); an employer attribute, never derived.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Scale {
-    /// Micro (mikro).
-    #[doc(alias = "mikro")]
-    Micro,
-    /// Small (kecil).
-    #[doc(alias = "kecil")]
-    Small,
-    /// Medium (menengah).
-    #[doc(alias = "menengah")]
-    Medium,
-    /// Large (besar).
-    #[doc(alias = "besar")]
-    Large,
-}
-
-impl Scale {
-    /// Every scale, smallest first.
-    pub const ALL: [Scale; 4] = [Scale::Micro, Scale::Small, Scale::Medium, Scale::Large];
-
-    /// The contract's name.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Scale::Micro => "micro",
-            Scale::Small => "small",
-            Scale::Medium => "medium",
-            Scale::Large => "large",
-        }
-    }
-
-    /// The scale named `code`.
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Scale> {
-        Scale::ALL.into_iter().find(|s| s.code() == code)
+jamsos_core::vocabulary! {
+    /// The employer's business scale (skala usaha), decided at registration by
+    /// BPJS (PP 7/2021 Pasal 35–36 criteria); an employer attribute, never derived.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Scale {
+        /// Micro (mikro).
+        #[doc(alias = "mikro")]
+        Micro => "micro",
+        /// Small (kecil).
+        #[doc(alias = "kecil")]
+        Small => "small",
+        /// Medium (menengah).
+        #[doc(alias = "menengah")]
+        Medium => "medium",
+        /// Large (besar).
+        #[doc(alias = "besar")]
+        Large => "large",
     }
 }
 
@@ -88,6 +49,11 @@ impl Scale {
 /// are errors, never class 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[doc(alias = "kelompok tingkat risiko")]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "i64", into = "u8")
+)]
 pub struct RiskClass(u8);
 
 impl RiskClass {
@@ -123,94 +89,54 @@ impl TryFrom<u8> for RiskClass {
     }
 }
 
+impl From<RiskClass> for u8 {
+    fn from(class: RiskClass) -> u8 {
+        class.0
+    }
+}
+
 impl fmt::Display for RiskClass {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.0, f)
     }
 }
 
-/// Citizenship, for JP (D-9) and JKP (D-13).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Nationality {
-    /// Indonesian citizen (Warga Negara Indonesia).
-    #[default]
-    #[doc(alias = "WNI")]
-    Wni,
-    /// Foreign national (Warga Negara Asing).
-    #[doc(alias = "WNA")]
-    Wna,
-}
-
-impl Nationality {
-    /// The contract's name.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Nationality::Wni => "wni",
-            Nationality::Wna => "wna",
-        }
-    }
-
-    /// The nationality named `code`.
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Nationality> {
-        [Nationality::Wni, Nationality::Wna]
-            .into_iter()
-            .find(|n| n.code() == code)
+jamsos_core::vocabulary! {
+    /// Citizenship, for JP (D-9) and JKP (D-13).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum Nationality {
+        /// Indonesian citizen (Warga Negara Indonesia).
+        #[default]
+        #[doc(alias = "WNI")]
+        Wni => "wni",
+        /// Foreign national (Warga Negara Asing).
+        #[doc(alias = "WNA")]
+        Wna => "wna",
     }
 }
 
-/// The employer's industry, as far as PP 7/2025 cares (D-15).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Industry {
-    /// Food, beverages and tobacco.
-    FoodBeverageTobacco,
-    /// Textiles and apparel.
-    TextileApparel,
-    /// Leather and leather goods.
-    Leather,
-    /// Footwear.
-    Footwear,
-    /// Children's toys.
-    Toys,
-    /// Furniture.
-    Furniture,
-    /// Any other industry.
-    Other,
+jamsos_core::vocabulary! {
+    /// The employer's industry, as far as PP 7/2025 cares (D-15).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Industry {
+        /// Food, beverages and tobacco.
+        FoodBeverageTobacco => "food_beverage_tobacco",
+        /// Textiles and apparel.
+        TextileApparel => "textile_apparel",
+        /// Leather and leather goods.
+        Leather => "leather",
+        /// Footwear.
+        Footwear => "footwear",
+        /// Children's toys.
+        Toys => "toys",
+        /// Furniture.
+        Furniture => "furniture",
+        /// Any other industry.
+        Other => "other",
+    }
 }
 
 impl Industry {
-    /// Every industry, in declaration order.
-    pub const ALL: [Industry; 7] = [
-        Industry::FoodBeverageTobacco,
-        Industry::TextileApparel,
-        Industry::Leather,
-        Industry::Footwear,
-        Industry::Toys,
-        Industry::Furniture,
-        Industry::Other,
-    ];
-
-    /// The contract's name.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Industry::FoodBeverageTobacco => "food_beverage_tobacco",
-            Industry::TextileApparel => "textile_apparel",
-            Industry::Leather => "leather",
-            Industry::Footwear => "footwear",
-            Industry::Toys => "toys",
-            Industry::Furniture => "furniture",
-            Industry::Other => "other",
-        }
-    }
-
-    /// The industry named `code`.
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Industry> {
-        Industry::ALL.into_iter().find(|i| i.code() == code)
-    }
-
     /// Whether PP 7/2025 Pasal 2 names it a labour-intensive industry.
     #[must_use]
     pub const fn is_labour_intensive(self) -> bool {

@@ -11,12 +11,12 @@
 //! not an error but `eligible: false` with reasons (D-35).
 
 use chrono::NaiveDate;
-use jamsos_core::{Rupiah, parse_date};
-use jamsos_eligibility::EligibilityError;
-use jamsos_eligibility::benefit::{
+use jamsos_benefit::ClaimError;
+use jamsos_benefit::{
     Benefit, Claim, DismissalReason, JhtClaim, JhtTrigger, JkkClaim, JkkEvent, JkmClaim, JkpClaim,
     JpClaim, Outcome, PartialPurpose, assess_claim,
 };
+use jamsos_core::{Rupiah, parse_date};
 use jamsos_worker::{Wage, WorkerError};
 use serde::{Deserialize, Serialize};
 
@@ -616,33 +616,33 @@ pub fn decode_claim(text: &str) -> Result<Claim, ContractError> {
 }
 
 /// Maps a domain error to the contract's error object.
-fn claim_error(e: EligibilityError) -> ContractError {
+fn claim_error(e: ClaimError) -> ContractError {
     let message = e.to_string();
     match e {
-        EligibilityError::NoBenefitRuleOn { field, .. } => {
+        ClaimError::NoBenefitRuleOn { field, .. } => {
             ContractError::at(ErrorCode::PeriodOutOfRange, field, message)
         }
-        EligibilityError::DateBefore {
+        ClaimError::DateBefore {
             field, other_field, ..
         } => ContractError::at(
             ErrorCode::InvalidDate,
             field,
             format!("{message}: {field} must be on or after {other_field}"),
         ),
-        EligibilityError::MissingDate { field } => {
+        ClaimError::MissingDate { field } => {
             ContractError::at(ErrorCode::MissingField, field, message)
         }
-        EligibilityError::CountOutOfRange { field, .. } => {
+        ClaimError::CountOutOfRange { field, .. } => {
             ContractError::at(ErrorCode::InvalidValue, field, message)
         }
-        EligibilityError::PaidMonthsBelowConsecutive { consecutive, .. } => ContractError::at(
+        ClaimError::PaidMonthsBelowConsecutive { consecutive, .. } => ContractError::at(
             ErrorCode::InvalidValue,
             "months_paid_last_24",
             format!(
                 "{message}: months_paid_last_24 must be at least consecutive_months_before_dismissal ({consecutive})"
             ),
         ),
-        EligibilityError::BenefitOverflow { .. } => {
+        ClaimError::BenefitOverflow { .. } => {
             ContractError::whole(ErrorCode::AmountOutOfRange, message)
         }
         other => ContractError::whole(ErrorCode::InvalidValue, other.to_string()),

@@ -160,32 +160,8 @@ impl Case {
     }
 }
 
-/// A decoded participant, by category.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Participant {
-    /// A wage earner.
-    Pu(PuWorker),
-    /// An informal worker.
-    Bpu(BpuWorker),
-    /// A construction project.
-    Jakon(JakonProject),
-    /// A migrant worker.
-    Pmi(PmiWorker),
-}
-
-impl Participant {
-    /// The participant's category.
-    #[must_use]
-    pub const fn category(&self) -> Category {
-        match self {
-            Participant::Pu(_) => Category::Pu,
-            Participant::Bpu(_) => Category::Bpu,
-            Participant::Jakon(_) => Category::Jakon,
-            Participant::Pmi(_) => Category::Pmi,
-        }
-    }
-}
+/// A decoded participant, by category: the domain's own type.
+pub use jamsos_contribution::Participant;
 
 /// A participant field's raw value: a JSON value, or a CSV cell read with the
 /// roster's cell syntax (CONTRACT.md §2).

@@ -30,12 +30,9 @@ pub use output::{
     ProgramEntry, Totals, VERSION,
 };
 
-use jamsos_contribution::{
-    ContributionError, Options, assess_bpu, assess_jakon, assess_pmi, assess_pu,
-};
+use jamsos_contribution::{Assessed, ContributionError, Options, assess};
 use jamsos_eligibility::EligibilityError;
 pub use jamsos_rules::pp_44_2015::{IncomeBracket, IncomeGrid, IncomeGridError};
-use jamsos_worker::Category;
 
 /// Maps a domain error to the contract's error object.
 #[must_use]
@@ -119,37 +116,19 @@ fn options<'a>(case: &'a Case, settings: &Settings<'a>) -> Options<'a> {
         jp_for_foreigners: case.options.jp_for_foreigners,
         holidays: &case.options.holidays,
         income_grid: settings.income_grid,
+        prepay: case.options.prepay,
+        pu_rules: None,
     }
 }
 
-/// Assesses a decoded case; a NIK's error comes after the assessment's
-/// (D-37: `invalid_nik` is checked last).
-fn assess(case: &Case, settings: &Settings<'_>) -> Result<ContributionResult, ContractError> {
-    let result = assess_amounts(case, settings)?;
+/// Assesses a decoded case: every check of the contribution command (wage
+/// floor, income grid, PMI package, JHT amount) applies, and then the NIK's
+/// (D-37: `invalid_nik` is checked last, after the assessment's own errors).
+fn assess_case(case: &Case, settings: &Settings<'_>) -> Result<Assessed, ContractError> {
+    let assessed =
+        assess(&case.participant, case.period, &options(case, settings)).map_err(domain_error)?;
     case.check_nik()?;
-    Ok(result)
-}
-
-fn assess_amounts(
-    case: &Case,
-    settings: &Settings<'_>,
-) -> Result<ContributionResult, ContractError> {
-    let options = options(case, settings);
-    let period = case.period;
-    match &case.participant {
-        Participant::Pu(worker) => assess_pu(worker, period, &options)
-            .map(|a| ContributionResult::from_pu(&a))
-            .map_err(domain_error),
-        Participant::Bpu(worker) => assess_bpu(worker, period, case.options.prepay, &options)
-            .map(|a| ContributionResult::from_category(Category::Bpu, &a))
-            .map_err(domain_error),
-        Participant::Jakon(project) => assess_jakon(project, period, &options)
-            .map(|a| ContributionResult::from_category(Category::Jakon, &a))
-            .map_err(domain_error),
-        Participant::Pmi(worker) => assess_pmi(worker, period)
-            .map(|a| ContributionResult::from_category(Category::Pmi, &a))
-            .map_err(domain_error),
-    }
+    Ok(assessed)
 }
 
 /// `jamsos contribution`: a case document in, a result document out.
@@ -182,7 +161,7 @@ pub fn contribution_with(
     input: &str,
     settings: &Settings<'_>,
 ) -> Result<ContributionResult, ContractError> {
-    assess(&decode(input)?, settings)
+    assess_case(&decode(input)?, settings).map(|a| ContributionResult::from_assessed(&a))
 }
 
 /// `jamsos eligibility`: a case document in, the programs (and for wage
@@ -198,30 +177,14 @@ pub fn eligibility_with(
     input: &str,
     settings: &Settings<'_>,
 ) -> Result<EligibilityResult, ContractError> {
-    let case = decode_for_eligibility(input)?;
-    let options = options(&case, settings);
-    let period = case.period;
     // The amounts are computed and dropped so that every check of the
-    // contribution command applies (wage floor, income grid, PMI package, JHT).
-    let statuses = match &case.participant {
-        Participant::Pu(worker) => {
-            let result = assess_pu(worker, period, &options)
-                .map(|a| EligibilityResult::from_pu(&a.eligibility))
-                .map_err(domain_error)?;
-            case.check_nik()?;
-            return Ok(result);
-        }
-        Participant::Bpu(worker) => {
-            assess_bpu(worker, period, case.options.prepay, &options).map(|a| a.statuses)
-        }
-        Participant::Jakon(project) => assess_jakon(project, period, &options).map(|a| a.statuses),
-        Participant::Pmi(worker) => assess_pmi(worker, period).map(|a| a.statuses),
-    }
-    .map_err(domain_error)?;
-    case.check_nik()?;
-    Ok(EligibilityResult::from_statuses(
-        case.participant.category(),
-        period,
-        &statuses,
-    ))
+    // contribution command applies (CONTRACT.md §3).
+    Ok(
+        match assess_case(&decode_for_eligibility(input)?, settings)? {
+            Assessed::Pu(a) => EligibilityResult::from_pu(&a.eligibility),
+            other => {
+                EligibilityResult::from_statuses(other.category(), other.period(), other.statuses())
+            }
+        },
+    )
 }

@@ -1,7 +1,7 @@
 //! The contract's result documents (CONTRACT.md §1 and §3) as serde types.
 
 use jamsos_contribution::{
-    Allocation, Assessment, CategoryAssessment, Component as Part, Line, Totals as Sums, Warnings,
+    Allocation, Assessed, Component as Part, Line, Totals as Sums, Warnings,
 };
 use jamsos_core::{Period, Rupiah};
 use jamsos_eligibility::{ProgramStatus, PuEligibility, Statuses};
@@ -282,42 +282,21 @@ fn totals(t: &Sums) -> Totals {
 }
 
 impl ContributionResult {
-    /// The contract document for a wage earner's assessment.
+    /// The contract document for an assessment of any category.
     #[must_use]
-    pub fn from_pu(a: &Assessment) -> ContributionResult {
+    pub fn from_assessed(a: &Assessed) -> ContributionResult {
+        let parts: Vec<Part> = a.components().copied().collect();
         ContributionResult {
             version: VERSION,
-            period: a.period.to_string(),
-            category: Category::Pu.code().to_owned(),
-            programs: programs(&a.eligibility.statuses),
-            lines: a.lines.iter().map(|l| line_entry(l, &[])).collect(),
-            deferred: a.deferred.iter().map(|l| line_entry(l, &[])).collect(),
-            allocations: a.allocations.iter().map(allocation_entry).collect(),
-            totals: totals(&a.totals),
-            due_date: Some(a.due_date.to_string()),
-            warnings: notices(a.warnings),
-        }
-    }
-
-    /// The contract document for an informal worker's, a construction
-    /// project's or a migrant worker's assessment; `category` is its code.
-    #[must_use]
-    pub fn from_category<const N: usize>(
-        category: Category,
-        a: &CategoryAssessment<N>,
-    ) -> ContributionResult {
-        let parts: Vec<Part> = a.components.iter().copied().collect();
-        ContributionResult {
-            version: VERSION,
-            period: a.period.to_string(),
-            category: category.code().to_owned(),
-            programs: programs(&a.statuses),
-            lines: a.lines.iter().map(|l| line_entry(l, &parts)).collect(),
-            deferred: Vec::new(),
-            allocations: Vec::new(),
-            totals: totals(&a.totals),
-            due_date: a.due_date.map(|d| d.to_string()),
-            warnings: notices(a.warnings),
+            period: a.period().to_string(),
+            category: a.category().code().to_owned(),
+            programs: programs(a.statuses()),
+            lines: a.lines().map(|l| line_entry(l, &parts)).collect(),
+            deferred: a.deferred().map(|l| line_entry(l, &[])).collect(),
+            allocations: a.allocations().map(allocation_entry).collect(),
+            totals: totals(&a.totals()),
+            due_date: a.due_date().map(|d| d.to_string()),
+            warnings: notices(a.warnings()),
         }
     }
 }

@@ -9,7 +9,7 @@ use super::{
     Benefit, Builder, ClaimReason, ClaimReasons, MAX_CHILDREN, MAX_CONTRIBUTION_MONTHS, Note,
     Outcome, PaymentKind, count_at_most,
 };
-use crate::EligibilityError;
+use crate::ClaimError;
 
 /// A JKM claim for a death not caused by work (CONTRACT.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +27,7 @@ pub struct JkmClaim {
 /// The labels of the scholarship maxima, one per child.
 const SCHOLARSHIP_LABELS: [&str; 2] = ["scholarship, child 1", "scholarship, child 2"];
 
-pub(super) fn assess(c: &JkmClaim) -> Result<Outcome, EligibilityError> {
+pub(super) fn assess(c: &JkmClaim) -> Result<Outcome, ClaimError> {
     let months = count_at_most(
         "contribution_months",
         c.contribution_months,
@@ -35,7 +35,7 @@ pub(super) fn assess(c: &JkmClaim) -> Result<Outcome, EligibilityError> {
         MAX_CONTRIBUTION_MONTHS,
     )?;
     let children = count_at_most("children", c.children, 0, MAX_CHILDREN)?;
-    let not_encoded = |name| EligibilityError::NoBenefitRuleOn {
+    let not_encoded = |name| ClaimError::NoBenefitRuleOn {
         table: name,
         field: "death_date",
         date: c.death_date,

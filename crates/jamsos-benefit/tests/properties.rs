@@ -26,11 +26,11 @@
 //! this crate.
 
 use chrono::{Datelike, Days, NaiveDate};
-use jamsos_core::{Rupiah, anniversary};
-use jamsos_eligibility::benefit::{
+use jamsos_benefit::{
     Claim, DismissalReason, JhtClaim, JhtTrigger, JkkClaim, JkkEvent, JkmClaim, JkpClaim, JpClaim,
     Outcome, PartialPurpose, PaymentKind, assess_claim,
 };
+use jamsos_core::{Rupiah, anniversary};
 use jamsos_eligibility::pension_age_reached_on;
 use jamsos_rules::pp_45_2015::JP_BENEFIT_LIMITS;
 use jamsos_worker::Wage;

@@ -21,7 +21,7 @@
 //!
 //! ```
 //! use jamsos_core::{parse_date, Rupiah};
-//! use jamsos_eligibility::benefit::{assess_claim, Claim, DismissalReason, JkpClaim};
+//! use jamsos_benefit::{assess_claim, Claim, DismissalReason, JkpClaim};
 //! use jamsos_worker::Wage;
 //!
 //! // Dismissed on 2025-05-10 under PP 6/2025: 60% of the wage capped at
@@ -48,7 +48,9 @@
 //! *months* (the JHT waiting month, the JKP claim window) ends the same day
 //! of the month so many months later, clamped to the month's end (as D-29
 //! counts months of delay); its last day counts.
+#![no_std]
 
+mod error;
 mod jht;
 mod jkk;
 mod jkm;
@@ -60,13 +62,12 @@ use core::fmt;
 use chrono::{Datelike, Months, NaiveDate};
 use jamsos_core::{List, Rupiah, Source};
 
+pub use error::ClaimError;
 pub use jht::{JhtClaim, JhtTrigger, PartialPurpose};
 pub use jkk::{JkkClaim, JkkEvent};
 pub use jkm::JkmClaim;
 pub use jkp::{DismissalReason, JkpClaim};
 pub use jp::JpClaim;
-
-use crate::EligibilityError;
 
 /// The most contribution months a claim may state (100 years; D-4 bounds
 /// every count).
@@ -569,7 +570,7 @@ impl Builder {
         amount: Rupiah,
         rule: &'static str,
         source: Source,
-    ) -> Result<(), EligibilityError> {
+    ) -> Result<(), ClaimError> {
         if kind != PaymentKind::Maximum {
             self.total = self
                 .total
@@ -585,7 +586,7 @@ impl Builder {
                 rule,
                 source,
             })
-            .map_err(|_| EligibilityError::BenefitOverflow {
+            .map_err(|_| ClaimError::BenefitOverflow {
                 benefit: benefit.code(),
             })
     }
@@ -594,8 +595,8 @@ impl Builder {
         self.notes = self.notes.with(note);
     }
 
-    fn overflow(&self) -> EligibilityError {
-        EligibilityError::BenefitOverflow {
+    fn overflow(&self) -> ClaimError {
+        ClaimError::BenefitOverflow {
             benefit: self.benefit.code(),
         }
     }
@@ -646,15 +647,15 @@ impl Claim {
 ///
 /// # Errors
 ///
-/// [`EligibilityError::NoBenefitRuleOn`] when a date the claim turns on is
+/// [`ClaimError::NoBenefitRuleOn`] when a date the claim turns on is
 /// before the encoded rules (JHT claims before 2022-04-26, JKM deaths before
 /// 2015-07-01, JKK accidents before 2019-12-01);
-/// [`EligibilityError::DateBefore`] for dates that cannot be true together;
-/// [`EligibilityError::MissingDate`] when a JHT trigger needs `event_date`;
-/// [`EligibilityError::CountOutOfRange`] and
-/// [`EligibilityError::PaidMonthsBelowConsecutive`] for counts that cannot be
-/// true; [`EligibilityError::BenefitOverflow`] for amounts far beyond D-4.
-pub fn assess_claim(claim: &Claim) -> Result<Outcome, EligibilityError> {
+/// [`ClaimError::DateBefore`] for dates that cannot be true together;
+/// [`ClaimError::MissingDate`] when a JHT trigger needs `event_date`;
+/// [`ClaimError::CountOutOfRange`] and
+/// [`ClaimError::PaidMonthsBelowConsecutive`] for counts that cannot be
+/// true; [`ClaimError::BenefitOverflow`] for amounts far beyond D-4.
+pub fn assess_claim(claim: &Claim) -> Result<Outcome, ClaimError> {
     match claim {
         Claim::Jht(c) => jht::assess(c),
         Claim::Jp(c) => jp::assess(c),
@@ -674,14 +675,9 @@ fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
 }
 
 /// Checks `min <= value <= max` for a count field.
-fn count_at_most(
-    field: &'static str,
-    value: u32,
-    min: u32,
-    max: u32,
-) -> Result<u32, EligibilityError> {
+fn count_at_most(field: &'static str, value: u32, min: u32, max: u32) -> Result<u32, ClaimError> {
     if value < min || value > max {
-        return Err(EligibilityError::CountOutOfRange {
+        return Err(ClaimError::CountOutOfRange {
             field,
             value,
             min,
@@ -722,13 +718,13 @@ mod tests {
     fn every_new_error_variant() {
         assert_eq!(
             assess_claim(&jht(JhtTrigger::Resignation, None)),
-            Err(EligibilityError::MissingDate {
+            Err(ClaimError::MissingDate {
                 field: "event_date"
             })
         );
         assert!(matches!(
             assess_claim(&jht(JhtTrigger::Death, Some(d("2014-12-31")))),
-            Err(EligibilityError::DateBefore {
+            Err(ClaimError::DateBefore {
                 field: "event_date",
                 ..
             })
@@ -741,7 +737,7 @@ mod tests {
         });
         assert!(matches!(
             assess_claim(&jkm),
-            Err(EligibilityError::CountOutOfRange {
+            Err(ClaimError::CountOutOfRange {
                 field: "children",
                 ..
             })
@@ -756,7 +752,7 @@ mod tests {
         });
         assert_eq!(
             assess_claim(&jkp),
-            Err(EligibilityError::PaidMonthsBelowConsecutive {
+            Err(ClaimError::PaidMonthsBelowConsecutive {
                 paid: 12,
                 consecutive: 24
             })
@@ -769,7 +765,7 @@ mod tests {
         });
         assert!(matches!(
             assess_claim(&jkk),
-            Err(EligibilityError::NoBenefitRuleOn {
+            Err(ClaimError::NoBenefitRuleOn {
                 field: "event_date",
                 ..
             })
@@ -797,7 +793,7 @@ mod tests {
                 "r",
                 Source::new("s", "")
             ),
-            Err(EligibilityError::BenefitOverflow { benefit: "jkk" })
+            Err(ClaimError::BenefitOverflow { benefit: "jkk" })
         );
         let mut out2 = Builder::new(Benefit::Jht);
         out2.total = Rupiah::new(u64::MAX);
@@ -809,7 +805,7 @@ mod tests {
                 "r",
                 Source::new("s", "")
             ),
-            Err(EligibilityError::BenefitOverflow { benefit: "jht" })
+            Err(ClaimError::BenefitOverflow { benefit: "jht" })
         );
         // Maxima never enter the total.
         let mut out3 = Builder::new(Benefit::Jkm);

@@ -11,7 +11,9 @@ use super::{
     Benefit, Builder, ClaimReason, ClaimReasons, MAX_CONTRIBUTION_MONTHS, Note, Outcome,
     PaymentKind, add_months, before, count_at_most,
 };
-use crate::{EligibilityError, pension_age_reached_on};
+use jamsos_eligibility::pension_age_reached_on;
+
+use crate::ClaimError;
 
 /// A JP (pension) claim by the participant (CONTRACT.md §4). Survivors'
 /// pensions are not modelled.
@@ -39,7 +41,7 @@ fn formula(accrual_units: u64, months: u32, wage: Rupiah) -> Option<Rupiah> {
     u64::try_from(rounded).ok().map(Rupiah::new)
 }
 
-pub(super) fn assess(c: &JpClaim) -> Result<Outcome, EligibilityError> {
+pub(super) fn assess(c: &JpClaim) -> Result<Outcome, ClaimError> {
     let months = count_at_most(
         "contribution_months",
         c.contribution_months,
@@ -87,14 +89,14 @@ pub(super) fn assess(c: &JpClaim) -> Result<Outcome, EligibilityError> {
     }
     let limits = JP_BENEFIT_LIMITS
         .at(c.claim_date)
-        .ok_or(EligibilityError::NoBenefitRuleOn {
+        .ok_or(ClaimError::NoBenefitRuleOn {
             table: JP_BENEFIT_LIMITS.name,
             field: "claim_date",
             date: c.claim_date,
         })?;
     let l = limits.value;
     let raw = formula(f.accrual_per_year.units(), months, c.average_wage.rupiah())
-        .ok_or(EligibilityError::BenefitOverflow { benefit: "jp" })?;
+        .ok_or(ClaimError::BenefitOverflow { benefit: "jp" })?;
     let (amount, rule, source, basis) = if raw < l.minimum {
         out.note(Note::JpMinimumApplied);
         (

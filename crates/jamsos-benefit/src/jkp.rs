@@ -8,7 +8,7 @@ use super::{
     Benefit, Builder, ClaimReason, ClaimReasons, JKP_LOOKBACK_MONTHS, MAX_CONTRIBUTION_MONTHS,
     Outcome, PaymentKind, add_months, count_at_most,
 };
-use crate::EligibilityError;
+use crate::ClaimError;
 
 /// How the employment ended (REGULATIONS.md §8.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -80,7 +80,7 @@ const MONTH_LABELS: [&str; 6] = [
     "month 1", "month 2", "month 3", "month 4", "month 5", "month 6",
 ];
 
-pub(super) fn assess(c: &JkpClaim) -> Result<Outcome, EligibilityError> {
+pub(super) fn assess(c: &JkpClaim) -> Result<Outcome, ClaimError> {
     let paid = count_at_most(
         "months_paid_last_24",
         c.months_paid_last_24,
@@ -96,7 +96,7 @@ pub(super) fn assess(c: &JkpClaim) -> Result<Outcome, EligibilityError> {
     // Consecutive months right before dismissal lie inside the 24-month window.
     let consecutive_in_window = consecutive.min(JKP_LOOKBACK_MONTHS);
     if paid < consecutive_in_window {
-        return Err(EligibilityError::PaidMonthsBelowConsecutive {
+        return Err(ClaimError::PaidMonthsBelowConsecutive {
             paid,
             consecutive: consecutive_in_window,
         });
@@ -134,7 +134,7 @@ pub(super) fn assess(c: &JkpClaim) -> Result<Outcome, EligibilityError> {
         return Ok(outcome);
     }
     if r.monthly.len() > MONTH_LABELS.len() {
-        return Err(EligibilityError::BenefitOverflow { benefit: "jkp" });
+        return Err(ClaimError::BenefitOverflow { benefit: "jkp" });
     }
     let base = c.wage.rupiah().min(r.wage_cap);
     let mut out = Builder::new(Benefit::Jkp);

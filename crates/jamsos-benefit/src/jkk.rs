@@ -9,7 +9,7 @@ use super::{
     Benefit, Builder, ClaimReason, ClaimReasons, MAX_INABILITY_MONTHS, Note, Outcome, PaymentKind,
     count_at_most,
 };
-use crate::EligibilityError;
+use crate::ClaimError;
 
 /// What the work accident (or occupational disease) led to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -52,13 +52,13 @@ pub struct JkkClaim {
     pub wage: Wage,
 }
 
-pub(super) fn assess(c: &JkkClaim) -> Result<Outcome, EligibilityError> {
+pub(super) fn assess(c: &JkkClaim) -> Result<Outcome, ClaimError> {
     if let JkkEvent::TemporaryInability { months } = c.event {
         count_at_most("months", months, 1, MAX_INABILITY_MONTHS)?;
     }
     let terms = JKK_BENEFIT
         .at(c.event_date)
-        .ok_or(EligibilityError::NoBenefitRuleOn {
+        .ok_or(ClaimError::NoBenefitRuleOn {
             table: JKK_BENEFIT.name,
             field: "event_date",
             date: c.event_date,
@@ -79,7 +79,7 @@ pub(super) fn assess(c: &JkkClaim) -> Result<Outcome, EligibilityError> {
     let wage = c.wage.rupiah();
     let times = |n: u32| {
         wage.checked_mul(u64::from(n))
-            .map_err(|_| EligibilityError::BenefitOverflow { benefit: "jkk" })
+            .map_err(|_| ClaimError::BenefitOverflow { benefit: "jkk" })
     };
     let s = terms.source;
     match c.event {

@@ -7,7 +7,7 @@ use jamsos_rules::permenaker_4_2022::JHT_CLAIM;
 use super::{
     Benefit, Builder, ClaimReason, ClaimReasons, Note, Outcome, PaymentKind, add_months, before,
 };
-use crate::EligibilityError;
+use crate::ClaimError;
 
 /// What a partial JHT withdrawal is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -136,17 +136,17 @@ pub struct JhtClaim {
     pub balance: Option<Rupiah>,
 }
 
-pub(super) fn assess(c: &JhtClaim) -> Result<Outcome, EligibilityError> {
+pub(super) fn assess(c: &JhtClaim) -> Result<Outcome, ClaimError> {
     let terms = JHT_CLAIM
         .at(c.claim_date)
-        .ok_or(EligibilityError::NoBenefitRuleOn {
+        .ok_or(ClaimError::NoBenefitRuleOn {
             table: JHT_CLAIM.name,
             field: "claim_date",
             date: c.claim_date,
         })?;
     if let JhtTrigger::PensionAge { birth_date } = c.trigger {
         if c.membership_start < birth_date {
-            return Err(EligibilityError::DateBefore {
+            return Err(ClaimError::DateBefore {
                 field: "membership_start",
                 date: c.membership_start,
                 other_field: "birth_date",
@@ -156,7 +156,7 @@ pub(super) fn assess(c: &JhtClaim) -> Result<Outcome, EligibilityError> {
     }
     if let Some(event) = c.event_date {
         if event < c.membership_start {
-            return Err(EligibilityError::DateBefore {
+            return Err(ClaimError::DateBefore {
                 field: "event_date",
                 date: event,
                 other_field: "membership_start",
@@ -165,7 +165,7 @@ pub(super) fn assess(c: &JhtClaim) -> Result<Outcome, EligibilityError> {
         }
     }
     if c.trigger.needs_event_date() && c.event_date.is_none() {
-        return Err(EligibilityError::MissingDate {
+        return Err(ClaimError::MissingDate {
             field: "event_date",
         });
     }

@@ -1,0 +1,261 @@
+//! One participant of any category, and the one place that dispatches on the
+//! category: [`assess`]. The JSON contract, the batch, the bindings and the
+//! readable output all go through it.
+
+use chrono::NaiveDate;
+use jamsos_core::{Period, Rupiah};
+use jamsos_eligibility::Statuses;
+use jamsos_worker::{BpuWorker, Category, JakonProject, PmiWorker, PuWorker};
+
+use crate::{
+    Allocation, Assessment, BpuAssessment, Component, ContributionError, JakonAssessment, Line,
+    Options, PmiAssessment, Totals, Warnings, assess_bpu, assess_jakon, assess_pmi, assess_pu,
+};
+
+/// A participant of one of the four categories (CONTRACT.md §1).
+///
+/// With the `serde` feature it reads and writes the contract's participant
+/// object shape, tagged by `category`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "category", rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum Participant {
+    /// A wage earner (Penerima Upah).
+    Pu(PuWorker),
+    /// An informal worker (Bukan Penerima Upah).
+    Bpu(BpuWorker),
+    /// A construction project (Jasa Konstruksi).
+    Jakon(JakonProject),
+    /// A migrant worker (Pekerja Migran Indonesia).
+    Pmi(PmiWorker),
+}
+
+impl Participant {
+    /// The participant's category.
+    #[must_use]
+    pub const fn category(&self) -> Category {
+        match self {
+            Participant::Pu(_) => Category::Pu,
+            Participant::Bpu(_) => Category::Bpu,
+            Participant::Jakon(_) => Category::Jakon,
+            Participant::Pmi(_) => Category::Pmi,
+        }
+    }
+}
+
+impl From<PuWorker> for Participant {
+    fn from(worker: PuWorker) -> Participant {
+        Participant::Pu(worker)
+    }
+}
+
+impl From<BpuWorker> for Participant {
+    fn from(worker: BpuWorker) -> Participant {
+        Participant::Bpu(worker)
+    }
+}
+
+impl From<JakonProject> for Participant {
+    fn from(project: JakonProject) -> Participant {
+        Participant::Jakon(project)
+    }
+}
+
+impl From<PmiWorker> for Participant {
+    fn from(worker: PmiWorker) -> Participant {
+        Participant::Pmi(worker)
+    }
+}
+
+/// The contributions of a participant of any category: the category's own
+/// assessment, with accessors for what every category has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(tag = "category", rename_all = "snake_case")
+)]
+#[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "no allocation in this crate (no_std, no alloc): a BPU prepayment of 12 months is held inline"
+)]
+pub enum Assessed {
+    /// A wage earner's.
+    Pu(Assessment),
+    /// An informal worker's.
+    Bpu(BpuAssessment),
+    /// A construction project's.
+    Jakon(JakonAssessment),
+    /// A migrant worker's.
+    Pmi(PmiAssessment),
+}
+
+impl Assessed {
+    /// The participant's category.
+    #[must_use]
+    pub const fn category(&self) -> Category {
+        match self {
+            Assessed::Pu(_) => Category::Pu,
+            Assessed::Bpu(_) => Category::Bpu,
+            Assessed::Jakon(_) => Category::Jakon,
+            Assessed::Pmi(_) => Category::Pmi,
+        }
+    }
+
+    /// The (first) contribution month.
+    #[must_use]
+    pub const fn period(&self) -> Period {
+        match self {
+            Assessed::Pu(a) => a.period,
+            Assessed::Bpu(a) => a.period,
+            Assessed::Jakon(a) => a.period,
+            Assessed::Pmi(a) => a.period,
+        }
+    }
+
+    /// Each program's status and reasons, and the programs joined.
+    #[must_use]
+    pub const fn statuses(&self) -> &Statuses {
+        match self {
+            Assessed::Pu(a) => &a.eligibility.statuses,
+            Assessed::Bpu(a) => &a.statuses,
+            Assessed::Jakon(a) => &a.statuses,
+            Assessed::Pmi(a) => &a.statuses,
+        }
+    }
+
+    /// The billed lines.
+    pub fn lines(&self) -> impl Iterator<Item = &Line> {
+        match self {
+            Assessed::Pu(a) => a.lines.slots(),
+            Assessed::Bpu(a) => a.lines.slots(),
+            Assessed::Jakon(a) => a.lines.slots(),
+            Assessed::Pmi(a) => a.lines.slots(),
+        }
+        .iter()
+        .flatten()
+    }
+
+    /// Amounts owed later (PP 49/2020 JP, D-16); wage earners only.
+    pub fn deferred(&self) -> impl Iterator<Item = &Line> {
+        match self {
+            Assessed::Pu(a) => a.deferred.slots(),
+            _ => &[],
+        }
+        .iter()
+        .flatten()
+    }
+
+    /// JKP funding moved out of JKK and JKM (D-14); wage earners only.
+    pub fn allocations(&self) -> impl Iterator<Item = &Allocation> {
+        match self {
+            Assessed::Pu(a) => a.allocations.slots(),
+            _ => &[],
+        }
+        .iter()
+        .flatten()
+    }
+
+    /// The parts of lines that have them (Jakon tiers, PMI fees).
+    pub fn components(&self) -> impl Iterator<Item = &Component> {
+        match self {
+            Assessed::Pu(_) => &[],
+            Assessed::Bpu(a) => a.components.slots(),
+            Assessed::Jakon(a) => a.components.slots(),
+            Assessed::Pmi(a) => a.components.slots(),
+        }
+        .iter()
+        .flatten()
+    }
+
+    /// Sums of the lines per payer.
+    #[must_use]
+    pub const fn totals(&self) -> Totals {
+        match self {
+            Assessed::Pu(a) => a.totals,
+            Assessed::Bpu(a) => a.totals,
+            Assessed::Jakon(a) => a.totals,
+            Assessed::Pmi(a) => a.totals,
+        }
+    }
+
+    /// When the contribution is due (D-28, D-16); `None` for PMI (D-25).
+    #[must_use]
+    pub const fn due_date(&self) -> Option<NaiveDate> {
+        match self {
+            Assessed::Pu(a) => Some(a.due_date),
+            Assessed::Bpu(a) => a.due_date,
+            Assessed::Jakon(a) => a.due_date,
+            Assessed::Pmi(a) => a.due_date,
+        }
+    }
+
+    /// Things to check.
+    #[must_use]
+    pub const fn warnings(&self) -> Warnings {
+        match self {
+            Assessed::Pu(a) => a.warnings,
+            Assessed::Bpu(a) => a.warnings,
+            Assessed::Jakon(a) => a.warnings,
+            Assessed::Pmi(a) => a.warnings,
+        }
+    }
+
+    /// The sum of every billed line, all payers.
+    #[must_use]
+    pub fn total(&self) -> Rupiah {
+        self.lines().map(|l| l.amount).sum()
+    }
+}
+
+/// A participant's contributions for `period` (the first of
+/// `options.prepay` months for BPU, D-19), every line by program and payer,
+/// each rule in force in its month.
+///
+/// ```
+/// use jamsos_contribution::{assess, Options, Participant};
+/// use jamsos_core::{Rupiah, parse_date};
+/// use jamsos_worker::{BpuWorker, Income, PuWorker, RiskClass, Scale, Wage};
+///
+/// let factory = PuWorker::new(
+///     parse_date("1990-05-17").ok_or("date")?,
+///     Wage::new(10_000_000)?,
+///     RiskClass::try_from(3u8)?,
+///     Scale::Medium,
+/// );
+/// let trader = BpuWorker::new(Income::new(900_000)?);
+/// let period = "2025-04".parse()?;
+/// for (participant, employer, participant_total) in [
+///     // JKK 0.89%, JKM 0.30%, JHT 3.7%, JP 2% of a wage under the JP ceiling.
+///     (Participant::from(factory), 89_000 + 30_000 + 370_000 + 200_000, 0),
+///     // D-17: Rp900,000 pays on row 1 of the income table, Rp1,000,000.
+///     (Participant::from(trader), 0, 10_000 + 6_800),
+/// ] {
+///     let a = assess(&participant, period, &Options::default())?;
+///     assert_eq!(a.totals().employer, Rupiah::new(employer));
+///     assert_eq!(a.totals().participant, Rupiah::new(participant_total));
+/// }
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
+pub fn assess(
+    participant: &Participant,
+    period: Period,
+    options: &Options<'_>,
+) -> Result<Assessed, ContributionError> {
+    Ok(match participant {
+        Participant::Pu(worker) => Assessed::Pu(match options.pu_rules {
+            Some(rules) if rules.period() == period => rules.assess(worker)?,
+            _ => assess_pu(worker, period, options)?,
+        }),
+        Participant::Bpu(worker) => {
+            Assessed::Bpu(assess_bpu(worker, period, options.prepay, options)?)
+        }
+        Participant::Jakon(project) => Assessed::Jakon(assess_jakon(project, period, options)?),
+        Participant::Pmi(worker) => Assessed::Pmi(assess_pmi(worker, period)?),
+    })
+}
