@@ -101,31 +101,29 @@ fn case(rng: &mut Lcg) -> Option<Case> {
         .fold(ProgramSet::EMPTY, ProgramSet::with);
     let risk_class = RiskClass::try_from(u8::try_from(1 + rng.below(5)).ok()?).ok()?;
     let scale = *Scale::ALL.get(usize::try_from(rng.below(4)).ok()?)?;
-    let worker = PuWorker {
-        nationality: if rng.chance(10) {
-            Nationality::Wna
-        } else {
-            Nationality::Wni
-        },
-        registered_on,
-        jkn_member: rng.chance(85),
-        opt_in,
-        industry: if rng.chance(30) {
-            Industry::ALL
-                .get(usize::try_from(rng.below(7)).ok()?)
-                .copied()
-        } else {
-            None
-        },
-        active_workers: if rng.chance(50) {
-            Some(rng.below(500))
-        } else {
-            None
-        },
-        paid_jkk_through_2025_01: rng.chance(90),
-        paid_through_2020_07: rng.chance(90),
-        ..PuWorker::new(birth, Wage::new(wage(rng)).ok()?, risk_class, scale)
+    let mut worker = PuWorker::new(birth, Wage::new(wage(rng)).ok()?, risk_class, scale);
+    worker.nationality = if rng.chance(10) {
+        Nationality::Wna
+    } else {
+        Nationality::Wni
     };
+    worker.registered_on = registered_on;
+    worker.jkn_member = rng.chance(85);
+    worker.opt_in = opt_in;
+    worker.industry = if rng.chance(30) {
+        Industry::ALL
+            .get(usize::try_from(rng.below(7)).ok()?)
+            .copied()
+    } else {
+        None
+    };
+    worker.active_workers = if rng.chance(50) {
+        Some(rng.below(500))
+    } else {
+        None
+    };
+    worker.paid_jkk_through_2025_01 = rng.chance(90);
+    worker.paid_through_2020_07 = rng.chance(90);
     Some(Case { worker, period })
 }
 

@@ -765,17 +765,39 @@ pub(crate) fn render(o: &Offers, lang: Lang) -> String {
 // ---------------------------------------------------------------------------
 // The command line.
 
-/// What the command line asked for.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What the command line asked for (parsed by clap; the help text is the
+/// booth's own, in the officer's language, so clap's is switched off).
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Parser)]
+#[command(name = "booth", disable_help_flag = true, disable_version_flag = true)]
 pub(crate) struct Request {
+    /// Date of birth, YYYY-MM-DD.
+    #[arg(long)]
     birth_date: Option<String>,
+    /// `transport` or `other` (D-21).
+    #[arg(long)]
     sector: Option<String>,
+    /// Declared monthly income in rupiah.
+    #[arg(long)]
     income: Option<String>,
+    /// The first month, YYYY-MM.
+    #[arg(long)]
     period: Option<String>,
+    /// JKK and JKM paid from the state or a regional budget (D-20).
+    #[arg(long)]
     subsidised: bool,
+    /// `id` (default) or `en`.
+    #[arg(long, default_value = "id", value_parser = lang)]
     lang: Lang,
+    /// The offers as one JSON document.
+    #[arg(long)]
     json: bool,
+    /// The usage, in the chosen language.
+    #[arg(long, short)]
     help: bool,
+}
+
+fn lang(code: &str) -> Result<Lang, String> {
+    Lang::from_code(code).ok_or_else(|| "use id or en".to_owned())
 }
 
 impl Request {
@@ -805,49 +827,9 @@ impl Request {
 
 /// Reads the arguments (without the program name). Errors name the flag.
 pub(crate) fn parse_args(args: &[String]) -> Result<Request, String> {
-    let mut request = Request::default();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => (name, Some(value)),
-            _ => (arg.as_str(), None),
-        };
-        let switch = match name {
-            "--subsidised" => Some(&mut request.subsidised),
-            "--json" => Some(&mut request.json),
-            "--help" | "-h" => Some(&mut request.help),
-            _ => None,
-        };
-        if let Some(flag) = switch {
-            if inline.is_some() {
-                return Err(format!("{name} takes no value"));
-            }
-            *flag = true;
-            continue;
-        }
-        let field = Field::ALL.into_iter().find(|f| f.flag() == name);
-        if field.is_none() && name != "--lang" {
-            return Err(format!("unknown argument {arg}; see --help"));
-        }
-        let value = match inline {
-            Some(v) => v,
-            None => match args.next() {
-                Some(v) if !v.starts_with("--") => v.as_str(),
-                _ => return Err(format!("{name} needs a value")),
-            },
-        };
-        let Some(field) = field else {
-            request.lang =
-                Lang::from_code(value).ok_or_else(|| format!("--lang {value}: use id or en"))?;
-            continue;
-        };
-        let slot = request.slot(field);
-        if slot.is_some() {
-            return Err(format!("{name} is given twice"));
-        }
-        *slot = Some(value.to_owned());
-    }
-    Ok(request)
+    use clap::Parser as _;
+    Request::try_parse_from(std::iter::once("booth").chain(args.iter().map(String::as_str)))
+        .map_err(|e| e.to_string().trim_end().to_owned())
 }
 
 fn usage(lang: Lang) -> String {

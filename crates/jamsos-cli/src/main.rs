@@ -264,19 +264,10 @@ fn one_document(command: &Command) -> ExitCode {
         LangArg::En => Lang::En,
     };
     let text = match name {
-        contract::Command::Contribution => {
-            // The declared income is not part of the result; the breakdown
-            // shows it beside the base it pays on (D-17).
-            let income = match contract::decode(input).map(|case| case.participant) {
-                Ok(contract::Participant::Bpu(worker)) => Some(worker.income.rupiah().get()),
-                _ => None,
-            };
-            contract::contribution_with(input, &settings)
-                .map(|r| pretty::contribution_declaring(&r, income, lang))
-        }
-        contract::Command::Eligibility => {
-            contract::eligibility_with(input, &settings).map(|r| pretty::eligibility(&r, lang))
-        }
+        contract::Command::Contribution => contract::assessed_with(input, &settings)
+            .map(|(participant, a)| pretty::contribution(&participant, &a, lang)),
+        contract::Command::Eligibility => contract::assessed_for_eligibility_with(input, &settings)
+            .map(|(_, a)| pretty::eligibility(&a, lang)),
         contract::Command::Benefit => contract::benefit(input).map(|r| pretty::benefit(&r, lang)),
         contract::Command::Fine => contract::fine(input).map(|r| pretty::fine(&r, lang)),
         contract::Command::Projection => {

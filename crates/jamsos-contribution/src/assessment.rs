@@ -10,6 +10,7 @@ use crate::List;
 /// rounded once (D-2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Line {
     /// The program, or the PMI package of JKK and JKM.
     pub program: Billed,
@@ -96,6 +97,7 @@ pub enum Part {
 /// PMI fee. The components of a line add up to its amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Component {
     /// The line it belongs to.
     pub program: Billed,
@@ -123,6 +125,7 @@ impl Component {
 /// recomposition, D-14). Shown for transparency; never part of any total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Allocation {
     /// The fund the money comes from (JKK or JKM).
     pub from: Program,
@@ -143,6 +146,7 @@ pub struct Allocation {
 /// The sum of the billed lines per payer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Totals {
     /// Paid by the employer.
     pub employer: Rupiah,
@@ -256,6 +260,7 @@ impl Warnings {
 /// A wage earner's contributions for one period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Assessment {
     /// The contribution month.
     pub period: Period,
@@ -290,6 +295,7 @@ impl Assessment {
 /// bill: 36 for BPU (12 prepaid months × JKK, JKM, JHT), 2 for the others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct CategoryAssessment<const N: usize> {
     /// The (first) contribution month.
     pub period: Period,

@@ -24,6 +24,7 @@ use crate::schedule::{due_date_bpu, due_date_pu};
 /// cost?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Fine {
     /// The participant category.
     pub category: Category,

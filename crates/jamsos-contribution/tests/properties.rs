@@ -282,20 +282,21 @@ impl Profile {
         let registered_on = self
             .registered
             .map(|r| birth + Days::new(u64::try_from(span * i64::from(r) / 10_000).unwrap()));
-        PuWorker {
-            birth_date: birth,
-            nationality: self.nationality,
-            wage: Wage::new(wage).unwrap(),
-            risk_class: RiskClass::try_from(self.risk_class).unwrap(),
-            scale: self.scale,
-            registered_on,
-            jkn_member: self.jkn_member,
-            opt_in: self.opt_in(),
-            industry: self.industry,
-            active_workers: self.active_workers,
-            paid_jkk_through_2025_01: self.paid_jkk_through_2025_01,
-            paid_through_2020_07: self.paid_through_2020_07,
-        }
+        let mut w = PuWorker::new(
+            birth,
+            Wage::new(wage).unwrap(),
+            RiskClass::try_from(self.risk_class).unwrap(),
+            self.scale,
+        );
+        w.nationality = self.nationality;
+        w.registered_on = registered_on;
+        w.jkn_member = self.jkn_member;
+        w.opt_in = self.opt_in();
+        w.industry = self.industry;
+        w.active_workers = self.active_workers;
+        w.paid_jkk_through_2025_01 = self.paid_jkk_through_2025_01;
+        w.paid_through_2020_07 = self.paid_through_2020_07;
+        w
     }
 
     fn options(&self) -> Options<'static> {

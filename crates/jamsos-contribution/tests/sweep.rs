@@ -57,18 +57,14 @@ fn workers(wage: i64, risk_class: u8, scale: Scale, nationality: Nationality) ->
     [d("1990-05-17"), d("1963-06-01")]
         .into_iter()
         .flat_map(|birth| {
-            let plain = PuWorker {
-                nationality,
-                ..PuWorker::new(birth, wage, risk_class, scale)
-            };
-            let full = PuWorker {
-                registered_on: Some(birth.with_year(birth.year() + 20).unwrap()),
-                jkn_member: true,
-                opt_in: ProgramSet::of(&[Program::Jht, Program::Jp]),
-                industry: Some(Industry::TextileApparel),
-                active_workers: Some(120),
-                ..plain
-            };
+            let mut plain = PuWorker::new(birth, wage, risk_class, scale);
+            plain.nationality = nationality;
+            let mut full = plain;
+            full.registered_on = Some(birth.with_year(birth.year() + 20).unwrap());
+            full.jkn_member = true;
+            full.opt_in = ProgramSet::of(&[Program::Jht, Program::Jp]);
+            full.industry = Some(Industry::TextileApparel);
+            full.active_workers = Some(120);
             [plain, full]
         })
         .collect::<Vec<_>>()

@@ -98,24 +98,43 @@ impl Rate {
     /// The fraction as a decimal, without trailing zeros (`0.0089`, `0.02`, `1`).
     #[must_use]
     pub const fn decimal(self) -> impl fmt::Display {
-        Fraction {
+        Fraction::new(self.0 as u128, SCALE)
+    }
+}
+
+impl Rate {
+    /// The rate as a percentage with `separator` before the decimals, for
+    /// people: `0,89%` with a comma, as Indonesian writes it.
+    ///
+    /// ```
+    /// use jamsos_core::Rate;
+    /// let jkk = Rate::from_parts(445, 5).ok_or("rate")?; // 0.445 %
+    /// assert_eq!(jkk.percent(',').to_string(), "0,445%");
+    /// assert_eq!(jkk.to_string(), "0.445%");
+    /// # Ok::<(), &str>(())
+    /// ```
+    #[must_use]
+    pub const fn percent(self, separator: char) -> impl fmt::Display {
+        Percent(Fraction {
             units: self.0 as u128,
-            scale: SCALE,
-        }
+            scale: SCALE - 2,
+            separator,
+        })
+    }
+}
+
+struct Percent(Fraction);
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", self.0)
     }
 }
 
 /// Percent with up to six decimals: `0.89%`, `0.445%`, `3.7%`.
 impl fmt::Display for Rate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}%",
-            Fraction {
-                units: self.0 as u128,
-                scale: SCALE - 2
-            }
-        )
+        write!(f, "{}%", Fraction::new(self.0 as u128, SCALE - 2))
     }
 }
 
@@ -180,20 +199,26 @@ impl ExactAmount {
 /// Decimal digits without trailing zeros: `29666.6637`.
 impl fmt::Display for ExactAmount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(
-            &Fraction {
-                units: self.0,
-                scale: SCALE,
-            },
-            f,
-        )
+        fmt::Display::fmt(&Fraction::new(self.0, SCALE), f)
     }
 }
 
-/// `units × 10^-scale` written without trailing zeros.
+/// `units × 10^-scale` written without trailing zeros, with `separator`
+/// before the decimals.
 struct Fraction {
     units: u128,
     scale: u32,
+    separator: char,
+}
+
+impl Fraction {
+    const fn new(units: u128, scale: u32) -> Fraction {
+        Fraction {
+            units,
+            scale,
+            separator: '.',
+        }
+    }
 }
 
 impl fmt::Display for Fraction {
@@ -209,7 +234,7 @@ impl fmt::Display for Fraction {
             frac /= 10;
             width -= 1;
         }
-        write!(f, ".{frac:0width$}")
+        write!(f, "{}{frac:0width$}", self.separator)
     }
 }
 

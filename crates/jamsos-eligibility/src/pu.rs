@@ -22,6 +22,7 @@ pub struct Options {
 /// A wage earner's eligibility in one period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct PuEligibility {
     /// The period answered.
     pub period: Period,

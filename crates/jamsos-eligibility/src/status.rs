@@ -113,6 +113,7 @@ impl Reasons {
 /// One program's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ProgramStatus {
     /// The program.
     pub program: Program,
@@ -125,6 +126,7 @@ pub struct ProgramStatus {
 /// The answer for all five programs, and which of them the case has joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Statuses {
     /// One entry per program, in [`Program::ALL`] order.
     pub programs: [ProgramStatus; 5],

@@ -2,34 +2,16 @@
 //! (DECISIONS.md D-17 … D-22).
 
 use chrono::NaiveDate;
-use jamsos_core::{ProgramSet, Rupiah};
+use jamsos_core::ProgramSet;
 
-use crate::pu::{MAX_MONTHLY_AMOUNT, money};
+use crate::pu::MAX_MONTHLY_AMOUNT;
 use crate::{Nationality, WorkerError};
 
-/// A declared monthly income (nominal penghasilan), checked against D-4: at
-/// least Rp1, at most Rp1,000,000,000,000. Whether the income grid holds it
-/// (Rp1,000,000 … Rp20,700,000 in the built-in grid, D-17) is checked against
-/// the grid in force for the period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "i64", into = "u64")
-)]
-pub struct Income(Rupiah);
-
-impl Income {
-    /// An income of `amount` rupiah, or an error naming the limit it breaks.
-    pub fn new(amount: i64) -> Result<Income, WorkerError> {
-        money(amount, MAX_MONTHLY_AMOUNT).map(Income)
-    }
-
-    /// The income in rupiah.
-    #[must_use]
-    pub const fn rupiah(self) -> Rupiah {
-        self.0
-    }
+crate::money_input! {
+    /// A declared monthly income (nominal penghasilan), checked against D-4: at
+    /// least Rp1, at most Rp1,000,000,000,000. The contributions are rated on
+    /// the nominal base of its row in the income table in force (D-17).
+    Income, limit MAX_MONTHLY_AMOUNT, "declared income"
 }
 
 jamsos_core::vocabulary! {
@@ -51,6 +33,7 @@ jamsos_core::vocabulary! {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[non_exhaustive]
 pub struct BpuWorker {
     /// Date of birth, if known: for the `under_18` warning (D-22).
     pub birth_date: Option<NaiveDate>,
@@ -136,20 +119,6 @@ impl TryFrom<i64> for Prepay {
             .into_iter()
             .find(|p| i64::from(p.months()) == months)
             .ok_or(WorkerError::InvalidPrepay(months))
-    }
-}
-
-impl TryFrom<i64> for Income {
-    type Error = WorkerError;
-
-    fn try_from(amount: i64) -> Result<Income, WorkerError> {
-        Income::new(amount)
-    }
-}
-
-impl From<Income> for u64 {
-    fn from(value: Income) -> u64 {
-        value.0.get()
     }
 }
 

@@ -2,35 +2,16 @@
 //! (DECISIONS.md D-23, D-24).
 
 use chrono::NaiveDate;
-use jamsos_core::Rupiah;
 
-use crate::pu::money;
-use crate::{Nationality, Wage, WorkerError};
+use crate::{Nationality, Wage};
 
 /// The largest contract value accepted: Rp100,000,000,000,000 (D-4).
 pub const MAX_CONTRACT_VALUE: u64 = 100_000_000_000_000;
 
-/// A construction contract's value excluding VAT (REGULATIONS.md U11),
-/// checked against D-4: at least Rp1, at most Rp100,000,000,000,000.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "i64", into = "u64")
-)]
-pub struct ContractValue(Rupiah);
-
-impl ContractValue {
-    /// A contract value of `amount` rupiah, or an error naming the limit.
-    pub fn new(amount: i64) -> Result<ContractValue, WorkerError> {
-        money(amount, MAX_CONTRACT_VALUE).map(ContractValue)
-    }
-
-    /// The value in rupiah.
-    #[must_use]
-    pub const fn rupiah(self) -> Rupiah {
-        self.0
-    }
+crate::money_input! {
+    /// A construction contract's value excluding VAT (REGULATIONS.md U11),
+    /// checked against D-4: at least Rp1, at most Rp100,000,000,000,000.
+    ContractValue, limit MAX_CONTRACT_VALUE, "contract value"
 }
 
 /// How a project's JKK and JKM are computed (D-23).
@@ -67,6 +48,7 @@ impl JakonMethod {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[non_exhaustive]
 pub struct JakonProject {
     /// A worker's date of birth, if given (checked against the period, D-7a).
     pub birth_date: Option<NaiveDate>,
@@ -91,23 +73,10 @@ impl JakonProject {
     }
 }
 
-impl TryFrom<i64> for ContractValue {
-    type Error = WorkerError;
-
-    fn try_from(amount: i64) -> Result<ContractValue, WorkerError> {
-        ContractValue::new(amount)
-    }
-}
-
-impl From<ContractValue> for u64 {
-    fn from(value: ContractValue) -> u64 {
-        value.0.get()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::WorkerError;
 
     #[test]
     fn contract_value_limits_d4() {

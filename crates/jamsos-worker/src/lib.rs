@@ -17,6 +17,50 @@
 //! ```
 #![no_std]
 
+/// A money input checked against D-4 (at least Rp1, at most `limit`) as
+/// its own type: one definition for the wage, the declared income and the
+/// contract value, with `TryFrom<i64>`, `Into<u64>` and serde through them.
+macro_rules! money_input {
+    ($(#[$meta:meta])* $name:ident, limit $limit:expr, $noun:literal) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[cfg_attr(
+            feature = "serde",
+            derive(serde::Serialize, serde::Deserialize),
+            serde(try_from = "i64", into = "u64")
+        )]
+        pub struct $name(jamsos_core::Rupiah);
+
+        impl $name {
+            #[doc = concat!("A ", $noun, " of `amount` rupiah, or an error naming the D-4 limit it breaks.")]
+            pub fn new(amount: i64) -> Result<$name, crate::WorkerError> {
+                crate::pu::money(amount, $limit).map($name)
+            }
+
+            #[doc = concat!("The ", $noun, " in rupiah.")]
+            #[must_use]
+            pub const fn rupiah(self) -> jamsos_core::Rupiah {
+                self.0
+            }
+        }
+
+        impl TryFrom<i64> for $name {
+            type Error = crate::WorkerError;
+
+            fn try_from(amount: i64) -> Result<$name, crate::WorkerError> {
+                $name::new(amount)
+            }
+        }
+
+        impl From<$name> for u64 {
+            fn from(value: $name) -> u64 {
+                value.0.get()
+            }
+        }
+    };
+}
+pub(crate) use money_input;
+
 mod error;
 
 pub mod bpu;

@@ -36,6 +36,7 @@ jamsos_core::vocabulary! {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[non_exhaustive]
 pub struct PmiWorker {
     /// Date of birth, if given (checked against the period, D-7a).
     pub birth_date: Option<NaiveDate>,

@@ -35,28 +35,11 @@ pub(crate) fn count(value: i64, min: i64, max: i64) -> Result<i64, WorkerError> 
     }
 }
 
-/// A reported monthly wage (upah sebulan: basic wage plus fixed allowances),
-/// checked against D-4: at least Rp1, at most Rp1,000,000,000,000. The
-/// period-dependent floor of D-8 is checked where the period is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "i64", into = "u64")
-)]
-pub struct Wage(Rupiah);
-
-impl Wage {
-    /// A wage of `amount` rupiah, or an error naming the limit it breaks.
-    pub fn new(amount: i64) -> Result<Wage, WorkerError> {
-        money(amount, MAX_MONTHLY_AMOUNT).map(Wage)
-    }
-
-    /// The wage in rupiah.
-    #[must_use]
-    pub const fn rupiah(self) -> Rupiah {
-        self.0
-    }
+crate::money_input! {
+    /// A reported monthly wage (upah sebulan: basic wage plus fixed allowances),
+    /// checked against D-4: at least Rp1, at most Rp1,000,000,000,000. The
+    /// period-dependent floor of D-8 is checked where the period is known.
+    Wage, limit MAX_MONTHLY_AMOUNT, "wage"
 }
 
 /// A wage earner (Penerima Upah) and the employer facts the rules read.
@@ -66,6 +49,7 @@ impl Wage {
     derive(serde::Serialize, serde::Deserialize),
     serde(deny_unknown_fields)
 )]
+#[non_exhaustive]
 pub struct PuWorker {
     /// Date of birth, for the pension age (D-10, D-11) and JKP (D-13).
     pub birth_date: NaiveDate,
@@ -124,20 +108,6 @@ impl PuWorker {
     pub fn active_workers_count(count: i64) -> Result<u32, WorkerError> {
         // At most 10,000,000, so it fits.
         self::count(count, 0, MAX_ACTIVE_WORKERS).map(|n| n as u32)
-    }
-}
-
-impl TryFrom<i64> for Wage {
-    type Error = WorkerError;
-
-    fn try_from(amount: i64) -> Result<Wage, WorkerError> {
-        Wage::new(amount)
-    }
-}
-
-impl From<Wage> for u64 {
-    fn from(value: Wage) -> u64 {
-        value.0.get()
     }
 }
 

@@ -29,15 +29,77 @@
 //!   "birth_date": "1990-05-17", "wage": 10000000, "risk_class": 3, "scale": "medium"}}"#;
 //! let result = jamsos::contract::contribution(case)?;
 //! println!("{}", serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?);
-//! print!("{}", jamsos::pretty::contribution(&result, jamsos::pretty::Lang::Id));
+//! // The readable breakdown renders the domain's own assessment.
+//! let settings = jamsos::contract::Settings::default();
+//! let (participant, assessed) = jamsos::contract::assessed_with(case, &settings)?;
+//! print!("{}", jamsos::pretty::contribution(&participant, &assessed, jamsos::pretty::Lang::Id));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # In a payroll system's own types
+//!
+//! With the default feature `serde`, every domain type serializes in the
+//! contract's shapes (money as integers, rates as decimal strings, periods as
+//! `YYYY-MM`, codes as the contract spells them), so a payroll team keeps
+//! jamsos values in its own records:
+//!
+//! ```
+//! use jamsos::{Options, Participant, Period, PuWorker, RiskClass, Rupiah, Scale, Wage, assess};
+//! use jamsos::core::parse_date;
+//!
+//! #[derive(serde::Serialize)]
+//! struct Payslip {
+//!     employee: String,
+//!     period: Period,
+//!     worker: PuWorker,
+//!     employer_cost: Rupiah,
+//!     withheld: Rupiah,
+//! }
+//!
+//! let worker = PuWorker::new(
+//!     parse_date("1990-05-17").ok_or("date")?,
+//!     Wage::new(10_000_000)?,
+//!     RiskClass::try_from(3u8)?,
+//!     Scale::Medium,
+//! );
+//! let period: Period = "2025-04".parse()?;
+//! let a = assess(&Participant::Pu(worker), period, &Options::default())?;
+//! let slip = Payslip {
+//!     employee: "EMP-0042".into(),
+//!     period,
+//!     worker,
+//!     employer_cost: a.totals().employer,
+//!     withheld: a.totals().worker,
+//! };
+//! let json = serde_json::to_value(&slip)?;
+//! assert_eq!(json["period"], "2025-04");
+//! assert_eq!(json["worker"]["wage"], 10_000_000);
+//! assert_eq!(json["worker"]["scale"], "medium");
+//! // JHT 2% + JP 1% withheld from the worker; JKK 0.89%, JKM 0.3%, JHT 3.7%,
+//! // JP 2% paid by the employer (PP 44/2015, PP 46/2015, PP 45/2015).
+//! assert_eq!(json["withheld"], 300_000);
+//! assert_eq!(json["employer_cost"], 689_000);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Documentation
+//!
+//! The repository's long-form documentation is part of these docs, under
+//! [`_documentation`]: the law as dated figures with their sources
+//! ([`_documentation::regulations`]), the rules `D-n` that code, tests and
+//! results cite ([`_documentation::decisions`]), the interchange contract
+//! ([`_documentation::contract`]), every table of the rules crate row by row
+//! ([`_documentation::rules`]), and the design, rounding, glossary, error codes
+//! and changelog.
 
+pub mod _documentation;
 pub mod contract;
 mod json;
 pub mod pretty;
 pub mod projection;
 
+/// Benefit claims: whether a claim is payable and what it pays.
+pub use jamsos_benefit as benefit;
 /// Contribution lines, totals, due dates.
 pub use jamsos_contribution as contribution;
 /// Money, rates, periods, dates, programs, payers, citations.
@@ -48,3 +110,24 @@ pub use jamsos_eligibility as eligibility;
 pub use jamsos_rules as rules;
 /// Worker categories, scale, risk group, the validated PU record.
 pub use jamsos_worker as worker;
+
+// The types a caller reaches for first, at the root and with pages of their
+// own in this crate's documentation (`doc(inline)`), so that `cargo doc -p
+// jamsos` shows them even without the dependencies' docs.
+#[doc(inline)]
+pub use jamsos_benefit::{Claim, ClaimError, Outcome as ClaimOutcome, assess_claim};
+#[doc(inline)]
+pub use jamsos_contribution::{
+    Assessed, Assessment, BpuAssessment, ContributionError, JakonAssessment, Line, Options,
+    Participant, PmiAssessment, Totals, Warning, Warnings, assess, assess_bpu, assess_jakon,
+    assess_pmi, assess_pu, late_fine,
+};
+#[doc(inline)]
+pub use jamsos_core::{Billed, Payer, Period, Program, ProgramSet, Rate, Rupiah, Source};
+#[doc(inline)]
+pub use jamsos_eligibility::{EligibilityError, Reason, Reasons, Status, Statuses};
+#[doc(inline)]
+pub use jamsos_worker::{
+    BpuWorker, Category, Channel, ContractValue, Income, Industry, JakonMethod, JakonProject,
+    Nationality, PmiWorker, Prepay, PuWorker, RiskClass, Scale, Sector, Wage, WorkerError,
+};

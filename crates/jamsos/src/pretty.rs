@@ -3,12 +3,12 @@
 
 use std::fmt::Write as _;
 
-use jamsos_core::Rupiah;
+use jamsos_contribution::{Assessed, Component, Line, Part, Participant, Warning};
+use jamsos_core::{Billed, Payer, Period, Program, Rate, Rupiah};
+use jamsos_eligibility::{Reason, Status, Statuses};
+use jamsos_worker::Category;
 
 use crate::contract::{BenefitResult, FineResult, ProjectionResult};
-use crate::contract::{
-    Component, ContributionResult, EligibilityResult, LineEntry, Notice, ProgramEntry,
-};
 
 /// The language of the breakdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -48,58 +48,50 @@ pub fn rupiah(amount: u64) -> String {
     s
 }
 
-/// A decimal fraction as a percentage with a decimal comma (id) or point (en):
-/// `0.0089` → `0,89%`.
-fn percent(rate: &str, lang: Lang) -> String {
-    let (int, frac) = rate.split_once('.').unwrap_or((rate, ""));
-    let digits = format!("{int}{frac:0<2}");
-    let (whole, rest) = digits.split_at(int.len() + 2);
-    let whole = whole.trim_start_matches('0');
-    let whole = if whole.is_empty() { "0" } else { whole };
-    let rest = rest.trim_end_matches('0');
-    let sep = lang.pick(",", ".");
-    if rest.is_empty() {
-        format!("{whole}%")
-    } else {
-        format!("{whole}{sep}{rest}%")
+/// A rate as people read it: `0,89%` in Indonesian, `0.89%` in English.
+fn percent(rate: Rate, lang: Lang) -> String {
+    rate.percent(lang.pick(",", ".").chars().next().unwrap_or('.'))
+        .to_string()
+}
+
+fn program_name(program: Billed, lang: Lang) -> &'static str {
+    match program {
+        Billed::Program(Program::Jkk) => {
+            lang.pick("JKK (Jaminan Kecelakaan Kerja)", "JKK (work accident)")
+        }
+        Billed::Program(Program::Jkm) => lang.pick("JKM (Jaminan Kematian)", "JKM (death)"),
+        Billed::Program(Program::Jht) => {
+            lang.pick("JHT (Jaminan Hari Tua)", "JHT (old-age savings)")
+        }
+        Billed::Program(Program::Jp) => lang.pick("JP (Jaminan Pensiun)", "JP (pension)"),
+        Billed::Program(Program::Jkp) => {
+            lang.pick("JKP (Jaminan Kehilangan Pekerjaan)", "JKP (job loss)")
+        }
+        Billed::JkkJkm => lang.pick("JKK + JKM (paket)", "JKK + JKM (package)"),
     }
 }
 
-fn program_name(code: &str, lang: Lang) -> &'static str {
-    match code {
-        "jkk" => lang.pick("JKK (Jaminan Kecelakaan Kerja)", "JKK (work accident)"),
-        "jkm" => lang.pick("JKM (Jaminan Kematian)", "JKM (death)"),
-        "jht" => lang.pick("JHT (Jaminan Hari Tua)", "JHT (old-age savings)"),
-        "jp" => lang.pick("JP (Jaminan Pensiun)", "JP (pension)"),
-        "jkp" => lang.pick("JKP (Jaminan Kehilangan Pekerjaan)", "JKP (job loss)"),
-        "jkk_jkm" => lang.pick("JKK + JKM (paket)", "JKK + JKM (package)"),
-        _ => "?",
+fn status_name(status: Status, lang: Lang) -> &'static str {
+    match status {
+        Status::Mandatory => lang.pick("wajib", "mandatory"),
+        Status::Optional => lang.pick("sukarela", "optional"),
+        Status::NotEligible => lang.pick("tidak berhak", "not eligible"),
     }
 }
 
-fn status_name(code: &str, lang: Lang) -> &'static str {
-    match code {
-        "mandatory" => lang.pick("wajib", "mandatory"),
-        "optional" => lang.pick("sukarela", "optional"),
-        "not_eligible" => lang.pick("tidak berhak", "not eligible"),
-        _ => "?",
+fn payer_name(payer: Payer, lang: Lang) -> &'static str {
+    match payer {
+        Payer::Employer => lang.pick("pemberi kerja", "employer"),
+        Payer::Worker => lang.pick("pekerja", "worker"),
+        Payer::Participant => lang.pick("peserta", "participant"),
+        Payer::Government => lang.pick("pemerintah", "government"),
     }
 }
 
-fn payer_name(code: &str, lang: Lang) -> &'static str {
-    match code {
-        "employer" => lang.pick("pemberi kerja", "employer"),
-        "worker" => lang.pick("pekerja", "worker"),
-        "participant" => lang.pick("peserta", "participant"),
-        "government" => lang.pick("pemerintah", "government"),
-        _ => "?",
-    }
-}
-
-fn write_programs(out: &mut String, programs: &[ProgramEntry], lang: Lang) {
+fn write_programs(out: &mut String, statuses: &Statuses, lang: Lang) {
     let _ = writeln!(out, "{}", lang.pick("Program:", "Programs:"));
-    for p in programs {
-        let reasons: Vec<&str> = p.reasons.iter().map(|r| r.code.as_str()).collect();
+    for p in &statuses.programs {
+        let reasons: Vec<&str> = p.reasons.iter().map(Reason::code).collect();
         let why = if reasons.is_empty() {
             String::new()
         } else {
@@ -108,69 +100,70 @@ fn write_programs(out: &mut String, programs: &[ProgramEntry], lang: Lang) {
         let _ = writeln!(
             out,
             "  {:<36} {}{why}",
-            program_name(&p.program, lang),
-            status_name(&p.status, lang)
+            program_name(p.program.into(), lang),
+            status_name(p.status, lang)
         );
     }
 }
 
-fn category_name(code: &str, lang: Lang) -> &'static str {
-    match code {
-        "pu" => lang.pick("PU (penerima upah)", "PU (wage earner)"),
-        "bpu" => lang.pick("BPU (bukan penerima upah)", "BPU (informal worker)"),
-        "jakon" => lang.pick("Jakon (jasa konstruksi)", "Jakon (construction project)"),
-        "pmi" => lang.pick("PMI (pekerja migran Indonesia)", "PMI (migrant worker)"),
-        _ => "?",
+fn category_name(category: Category, lang: Lang) -> &'static str {
+    match category {
+        Category::Pu => lang.pick("PU (penerima upah)", "PU (wage earner)"),
+        Category::Bpu => lang.pick("BPU (bukan penerima upah)", "BPU (informal worker)"),
+        Category::Jakon => lang.pick("Jakon (jasa konstruksi)", "Jakon (construction project)"),
+        Category::Pmi => lang.pick("PMI (pekerja migran Indonesia)", "PMI (migrant worker)"),
     }
 }
 
-/// A component's name, from its stable rule id; the contract's English label
-/// otherwise.
-fn component_name(c: &Component, lang: Lang) -> String {
-    if let Some((_, tier)) = c.rule.rsplit_once(".tier_") {
-        return format!("{} {tier}", lang.pick("lapis", "tier"));
-    }
-    match c.rule.as_str() {
-        "pmi.before_work" => lang
+/// A component's name for people.
+fn component_name(part: &Part, lang: Lang) -> String {
+    match part {
+        Part::Tier { number, .. } => format!("{} {number}", lang.pick("lapis", "tier")),
+        Part::BeforeWork => lang
             .pick("sebelum bekerja (lewat P3MI)", "before work (via agency)")
             .to_owned(),
-        "pmi.package" => lang
+        Part::Package { .. } => lang
             .pick("selama dan setelah bekerja", "during and after work")
             .to_owned(),
-        "pmi.extension" => lang
+        Part::Extension { .. } => lang
             .pick("bulan di luar masa kontrak", "months beyond the contract")
             .to_owned(),
-        _ => c.label.clone(),
+        _ => String::new(),
     }
 }
 
-/// A warning in the reader's language (the contract's message is English).
-fn warning_text(w: &Notice, lang: Lang) -> String {
-    let id = match w.code.as_str() {
-        "jp_ceiling_stale" => {
+/// A warning in the reader's language (the library's message is English).
+fn warning_text(w: Warning, lang: Lang) -> &'static str {
+    let id = match w {
+        Warning::JpCeilingStale => {
             "JP dihitung dengan batas upah terbaru yang sudah setahun atau lebih; batas baru seharusnya sudah terbit (D-6)"
         }
-        "wage_below_minimum" => {
+        Warning::WageBelowMinimum => {
             "upah di bawah UMP terendah; perlu persetujuan BPJS (SE BPJS B/12/012023; D-8)"
         }
-        "under_18" => {
+        Warning::Under18 => {
             "peserta belum berusia 18 tahun pada awal bulan iuran; tidak ada batas usia yang diterapkan (D-22)"
         }
-        "extension_not_charged" => {
+        Warning::ExtensionNotCharged => {
             "bulan di luar masa kontrak tidak dikenai iuran menurut Permenaker 18/2018 (D-25)"
         }
-        "provisional_table" => {
+        Warning::ProvisionalTable => {
             "JKK dan JHT dihitung dari nilai dasar baris penghasilan yang dilaporkan dalam tabel penghasilan BPU bawaan: tabel BPJS tahun 2015 untuk PP 44/2015 Lampiran II, tiga baris terakhir direkonstruksi, lampiran aslinya belum diverifikasi; tabel resmi dapat diberikan sebagai gantinya (D-17)"
         }
-        _ => return w.message.clone(),
+        _ => w.message(),
     };
-    match lang {
-        Lang::Id => id.to_owned(),
-        Lang::En => w.message.clone(),
-    }
+    lang.pick(id, w.message())
 }
 
-fn write_lines(out: &mut String, title: &str, lines: &[LineEntry], period: &str, lang: Lang) {
+fn write_lines<'a>(
+    out: &mut String,
+    title: &str,
+    lines: impl Iterator<Item = &'a Line>,
+    components: &[Component],
+    period: Period,
+    lang: Lang,
+) {
+    let lines: Vec<&Line> = lines.collect();
     if lines.is_empty() {
         return;
     }
@@ -178,17 +171,17 @@ fn write_lines(out: &mut String, title: &str, lines: &[LineEntry], period: &str,
     // A BPU prepayment bills several months: show each line's month.
     let several_months = lines.iter().any(|l| l.period != period);
     for l in lines {
-        let how = match (&l.base, &l.rate) {
-            (Some(base), Some(rate)) => format!("{} × {}", percent(rate, lang), rupiah(*base)),
+        let how = match (l.base, l.rate) {
+            (Some(base), Some(rate)) => format!("{} × {}", percent(rate, lang), rupiah(base.get())),
             (Some(base), None) => format!(
                 "{} {}",
                 lang.pick(
                     "tarif bertingkat atas nilai kontrak",
                     "marginal tiers on the contract value"
                 ),
-                rupiah(*base)
+                rupiah(base.get())
             ),
-            _ if l.program == "jkk_jkm" => lang.pick("paket", "package").to_owned(),
+            _ if l.program == Billed::JkkJkm => lang.pick("paket", "package").to_owned(),
             _ => lang.pick("tetap", "flat").to_owned(),
         };
         let month = if several_months {
@@ -199,44 +192,34 @@ fn write_lines(out: &mut String, title: &str, lines: &[LineEntry], period: &str,
         let _ = writeln!(
             out,
             "  {month}{:<7} {:<14} {:>16}  {how}  [{}]",
-            l.program.to_uppercase(),
-            payer_name(&l.payer, lang),
-            rupiah(l.amount),
-            l.source
+            l.program.code().to_uppercase(),
+            payer_name(l.payer, lang),
+            rupiah(l.amount.get()),
+            l.citation()
         );
-        for c in l.components.iter().flatten() {
+        for c in components.iter().filter(|c| c.program == l.program) {
             let _ = writeln!(
                 out,
                 "      · {:<30} {:>16}",
-                component_name(c, lang),
-                rupiah(c.amount)
+                component_name(&c.part, lang),
+                rupiah(c.amount.get())
             );
         }
     }
 }
 
-/// The breakdown of a contribution result.
+/// The breakdown of a participant's contributions, from the assessment
+/// itself. For a BPU participant it also says which base of the income
+/// table (PP 44/2015 Lampiran II) the declared income pays on (D-17).
 #[must_use]
-pub fn contribution(r: &ContributionResult, lang: Lang) -> String {
-    contribution_declaring(r, None, lang)
-}
-
-/// As [`contribution`], for a BPU case whose declared monthly income is
-/// `income`: the breakdown also says which base of the income table
-/// (PP 44/2015 Lampiran II) that income pays on (D-17).
-#[must_use]
-pub fn contribution_declaring(r: &ContributionResult, income: Option<u64>, lang: Lang) -> String {
+pub fn contribution(participant: &Participant, a: &Assessed, lang: Lang) -> String {
     let mut out = String::new();
-    let last = r
-        .lines
-        .iter()
-        .map(|l| l.period.as_str())
-        .max()
-        .unwrap_or(&r.period);
-    let months = if last == r.period {
-        r.period.clone()
+    let first = a.period();
+    let last = a.lines().map(|l| l.period).max().unwrap_or(first);
+    let months = if last == first {
+        first.to_string()
     } else {
-        format!("{} {} {last}", r.period, lang.pick("s.d.", "to"))
+        format!("{first} {} {last}", lang.pick("s.d.", "to"))
     };
     let _ = writeln!(
         out,
@@ -245,45 +228,48 @@ pub fn contribution_declaring(r: &ContributionResult, income: Option<u64>, lang:
             "Iuran BPJS Ketenagakerjaan, bulan",
             "BPJS Ketenagakerjaan contributions, period"
         ),
-        category_name(&r.category, lang)
+        category_name(a.category(), lang)
     );
-    write_programs(&mut out, &r.programs, lang);
+    write_programs(&mut out, a.statuses(), lang);
     // D-17: JKK (and JHT) are rated on the row's nominal base, not on the
     // declared income; say so, since the two differ for most incomes.
-    let base = r
-        .lines
-        .iter()
-        .find(|l| l.program == "jkk" && l.rate.is_some())
+    let base = a
+        .lines()
+        .find(|l| l.program == Program::Jkk && l.rate.is_some())
         .and_then(|l| l.base);
-    if let (Some(income), Some(base)) = (income, base) {
+    if let (Participant::Bpu(worker), Some(base)) = (participant, base) {
         let _ = writeln!(
             out,
             "{} {} → {} {} ({})",
             lang.pick("Penghasilan dilaporkan", "Declared income"),
-            rupiah(income),
+            rupiah(worker.income.rupiah().get()),
             lang.pick("dasar iuran", "contribution base"),
-            rupiah(base),
+            rupiah(base.get()),
             lang.pick(
                 "tabel penghasilan PP 44/2015 Lampiran II",
                 "income table of PP 44/2015 Lampiran II"
             ),
         );
     }
+    let components: Vec<Component> = a.components().copied().collect();
     write_lines(
         &mut out,
         lang.pick("Rincian iuran:", "Contribution lines:"),
-        &r.lines,
-        &r.period,
+        a.lines(),
+        &components,
+        first,
         lang,
     );
     write_lines(
         &mut out,
         lang.pick("Ditangguhkan (PP 49/2020):", "Deferred (PP 49/2020):"),
-        &r.deferred,
-        &r.period,
+        a.deferred(),
+        &[],
+        first,
         lang,
     );
-    if !r.allocations.is_empty() {
+    let allocations: Vec<_> = a.allocations().collect();
+    if !allocations.is_empty() {
         let _ = writeln!(
             out,
             "{}",
@@ -292,35 +278,32 @@ pub fn contribution_declaring(r: &ContributionResult, income: Option<u64>, lang:
                 "Moved to JKP inside BPJS (not billed on top):"
             )
         );
-        for a in &r.allocations {
+        for al in allocations {
             let _ = writeln!(
                 out,
                 "  {} → {} {:>16}  {} × {}",
-                a.from.to_uppercase(),
-                a.to.to_uppercase(),
-                rupiah(a.amount),
-                percent(&a.rate, lang),
-                rupiah(a.base)
+                al.from.code().to_uppercase(),
+                al.to.code().to_uppercase(),
+                rupiah(al.amount.get()),
+                percent(al.rate, lang),
+                rupiah(al.base.get())
             );
         }
     }
     let _ = writeln!(out, "{}", lang.pick("Jumlah:", "Totals:"));
-    for (payer, amount) in [
-        ("employer", r.totals.employer),
-        ("worker", r.totals.worker),
-        ("participant", r.totals.participant),
-        ("government", r.totals.government),
-    ] {
-        if amount > 0 {
+    let totals = a.totals();
+    for payer in Payer::ALL {
+        let amount = totals.get(payer);
+        if amount > Rupiah::ZERO {
             let _ = writeln!(
                 out,
                 "  {:<20} {:>16}",
                 payer_name(payer, lang),
-                rupiah(amount)
+                rupiah(amount.get())
             );
         }
     }
-    match &r.due_date {
+    match a.due_date() {
         Some(due) => {
             let _ = writeln!(out, "{} {due}", lang.pick("Jatuh tempo:", "Due date:"));
         }
@@ -335,45 +318,51 @@ pub fn contribution_declaring(r: &ContributionResult, income: Option<u64>, lang:
             );
         }
     }
-    for w in &r.warnings {
+    for w in a.warnings().iter() {
         let _ = writeln!(
             out,
             "{} {}: {}",
             lang.pick("Perhatian —", "Warning —"),
-            w.code,
+            w.code(),
             warning_text(w, lang)
         );
     }
     out
 }
 
-/// The breakdown of an eligibility result.
+/// The breakdown of a participant's programs, from the assessment itself
+/// (CONTRACT.md §3: a case is checked as for the contributions); for a wage
+/// earner also the pension-age dates and JKP participation.
 #[must_use]
-pub fn eligibility(r: &EligibilityResult, lang: Lang) -> String {
+pub fn eligibility(a: &Assessed, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{} {} — {}",
         lang.pick("Kepesertaan, bulan", "Eligibility, period"),
-        r.period,
-        category_name(&r.category, lang)
+        a.period(),
+        category_name(a.category(), lang)
     );
-    write_programs(&mut out, &r.programs, lang);
-    if let Some(d) = &r.pension_age_reached_on {
+    write_programs(&mut out, a.statuses(), lang);
+    let Assessed::Pu(pu) = a else {
+        return out;
+    };
+    let e = &pu.eligibility;
+    if let Some(d) = e.pension_age_reached_on {
         let _ = writeln!(
             out,
             "{} {d}",
             lang.pick("Mencapai usia pensiun pada:", "Reaches pension age on:")
         );
     }
-    if let Some(p) = &r.last_jp_period {
+    if let Some(p) = e.last_jp_period {
         let _ = writeln!(
             out,
             "{} {p}",
             lang.pick("Bulan iuran JP terakhir:", "Last JP period:")
         );
     }
-    if let Some(j) = r.jkp_participant {
+    if let Some(j) = e.jkp_participant {
         let yes_no = if j {
             lang.pick("ya", "yes")
         } else {
@@ -410,7 +399,8 @@ pub fn benefit(r: &BenefitResult, lang: Lang) -> String {
         out,
         "{} {}",
         lang.pick("Klaim manfaat", "Benefit claim"),
-        program_name(&r.benefit, lang)
+        // The contract's benefit names are the program codes (CONTRACT.md §4).
+        Program::from_code(&r.benefit).map_or(r.benefit.as_str(), |p| program_name(p.into(), lang))
     );
     let verdict = if r.eligible {
         lang.pick("dapat dibayar", "payable")
@@ -548,16 +538,20 @@ pub fn projection(r: &ProjectionResult, lang: Lang) -> String {
 mod tests {
     use super::*;
 
+    fn rate(text: &str) -> Rate {
+        text.parse().unwrap_or_default()
+    }
+
     #[test]
     fn indonesian_formats() {
         assert_eq!(rupiah(10_547_400), "Rp10.547.400");
         assert_eq!(rupiah(0), "Rp0");
-        assert_eq!(percent("0.0089", Lang::Id), "0,89%");
-        assert_eq!(percent("0.0089", Lang::En), "0.89%");
-        assert_eq!(percent("0.00445", Lang::Id), "0,445%");
-        assert_eq!(percent("0.037", Lang::En), "3.7%");
-        assert_eq!(percent("0.02", Lang::En), "2%");
-        assert_eq!(percent("1", Lang::En), "100%");
-        assert_eq!(percent("0.000089", Lang::En), "0.0089%");
+        assert_eq!(percent(rate("0.0089"), Lang::Id), "0,89%");
+        assert_eq!(percent(rate("0.0089"), Lang::En), "0.89%");
+        assert_eq!(percent(rate("0.00445"), Lang::Id), "0,445%");
+        assert_eq!(percent(rate("0.037"), Lang::En), "3.7%");
+        assert_eq!(percent(rate("0.02"), Lang::En), "2%");
+        assert_eq!(percent(rate("1"), Lang::En), "100%");
+        assert_eq!(percent(rate("0.000089"), Lang::En), "0.0089%");
     }
 }

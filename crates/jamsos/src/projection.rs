@@ -184,19 +184,16 @@ fn month(
     let amount = i64::try_from(amount).map_err(|_| ProjectionError::WageTooLarge(period))?;
     match who {
         Projected::Pu(worker) => {
-            let worker = PuWorker {
-                wage: Wage::new(amount).map_err(|_| ProjectionError::WageTooLarge(period))?,
-                ..*worker
-            };
+            let mut worker = *worker;
+            worker.wage = Wage::new(amount).map_err(|_| ProjectionError::WageTooLarge(period))?;
             let a = assess_pu(&worker, period, options)?;
             Ok((jht_of(a.lines.iter()), a.warnings))
         }
         Projected::Bpu(worker) => {
-            let worker = BpuWorker {
-                income: Income::new(amount).map_err(|_| ProjectionError::WageTooLarge(period))?,
-                opt_in: worker.opt_in.with(Program::Jht),
-                ..*worker
-            };
+            let mut worker = *worker;
+            worker.income =
+                Income::new(amount).map_err(|_| ProjectionError::WageTooLarge(period))?;
+            worker.opt_in = worker.opt_in.with(Program::Jht);
             let a = assess_bpu(&worker, period, Prepay::One, options)?;
             Ok((jht_of(a.lines.iter()), a.warnings))
         }

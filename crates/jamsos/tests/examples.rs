@@ -262,13 +262,13 @@ fn booth_bad_input_names_the_flag() {
     }
     for (args, says) in [
         (&["--sector", "other"][..], "missing --birth-date, --income"),
-        (&["--colour"][..], "unknown argument --colour"),
-        (&["--income"][..], "--income needs a value"),
+        (&["--colour"][..], "unexpected argument '--colour'"),
+        (&["--income"][..], "a value is required for '--income"),
         (&["--lang", "fr"][..], "use id or en"),
-        (&["--json=yes"][..], "takes no value"),
+        (&["--json=yes"][..], "unexpected value 'yes' for '--json'"),
         (
             &["--period", "2026-04", "--period", "2026-05"][..],
-            "given twice",
+            "cannot be used multiple times",
         ),
     ] {
         let error = booth_run(args).unwrap_err();

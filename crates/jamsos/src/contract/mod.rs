@@ -131,6 +131,27 @@ fn assess_case(case: &Case, settings: &Settings<'_>) -> Result<Assessed, Contrac
     Ok(assessed)
 }
 
+/// A case document decoded and assessed: the participant and the domain's
+/// own assessment, for callers that render it themselves (the readable
+/// breakdown of [`crate::pretty`]). Checked exactly as [`contribution`].
+pub fn assessed_with(
+    input: &str,
+    settings: &Settings<'_>,
+) -> Result<(Participant, Assessed), ContractError> {
+    let case = decode(input)?;
+    assess_case(&case, settings).map(|a| (case.participant, a))
+}
+
+/// As [`assessed_with`], with the case checked as for `jamsos eligibility`
+/// (`options.months` ignored, CONTRACT.md §3).
+pub fn assessed_for_eligibility_with(
+    input: &str,
+    settings: &Settings<'_>,
+) -> Result<(Participant, Assessed), ContractError> {
+    let case = decode_for_eligibility(input)?;
+    assess_case(&case, settings).map(|a| (case.participant, a))
+}
+
 /// `jamsos contribution`: a case document in, a result document out.
 ///
 /// ```
