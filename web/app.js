@@ -5,7 +5,8 @@
 
 import init, { contribution, eligibility, benefit } from "./pkg/jamsos_wasm.js";
 import { translate, has } from "./i18n.js";
-import { parseDocument, toJson, rupiah, percent, integerInput } from "./format.js";
+import { Int, parseDocument, toJson, rupiah, percent, integerInput } from "./format.js";
+import { allErrors } from "./errors.js";
 
 const PAYERS = ["employer", "worker", "participant", "government"];
 const PROGRAMS = ["jkk", "jkm", "jht", "jp", "jkp"];
@@ -19,6 +20,8 @@ const state = {
   result: null,
   eligibility: null,
   error: null,
+  // Every error the module finds in the case, the first one first.
+  errors: [],
   // The last claim computed.
   claim: null,
   claimError: null,
@@ -165,9 +168,13 @@ function compute() {
   state.claimError = null;
   if (answer.error) {
     state.error = answer.error;
+    // All the form's errors at once: the module is asked again past each
+    // field it refused (errors.js).
+    state.errors = allErrors(contribution, doc, (path) => exampleValue(doc.participant.category, path)).errors;
     state.result = null;
     state.eligibility = null;
   } else {
+    state.errors = [];
     state.error = null;
     state.result = answer;
     // PU only: the eligibility answer adds the pension age and JKP
@@ -177,10 +184,23 @@ function compute() {
     prefillClaim(doc);
   }
   render();
+  // On every screen: a desktop's result panel starts at the top of the
+  // page, which the submit button has often scrolled out of view.
   const target = state.error ? $("#error") : $("#result");
-  if (target.scrollIntoView && window.matchMedia("(max-width: 900px)").matches) {
-    target.scrollIntoView({ behavior: "smooth", block: "start" });
-  }
+  if (target.scrollIntoView) target.scrollIntoView({ behavior: "instant", block: "start" });
+}
+
+// A value known to be good for a field of the category's example, to ask
+// the module past an error (errors.js); never shown or used for a result.
+function exampleValue(cat, path) {
+  const example = EXAMPLES[cat];
+  if (!example) return undefined;
+  if (path === "period") return example.period;
+  const [root, key] = path.split(".");
+  const value = root === "participant" ? example.participant[key] : undefined;
+  if (value === undefined) return undefined;
+  if (typeof value === "string" && /^\d+$/.test(value)) return new Int(value);
+  return value;
 }
 
 // ---------------------------------------------------------------- examples
@@ -241,7 +261,9 @@ function fillExample() {
 // The claim form's fields per benefit (CONTRACT.md §4), besides `claim_date`.
 const CLAIM_FIELDS = {
   jkk: [
-    { key: "event", kind: "select", options: ["death", "total_disability", "temporary_inability"], prefix: "event." },
+    // No event is chosen for the worker: the form opens on a choice, not on
+    // "death in a work accident".
+    { key: "event", kind: "select", options: ["temporary_inability", "total_disability", "death"], prefix: "event.", choose: true },
     { key: "event_date", kind: "date", prefill: "event" },
     { key: "wage", kind: "int", prefill: "wage" },
     { key: "months", kind: "int", when: ["event", "temporary_inability"] },
@@ -253,7 +275,7 @@ const CLAIM_FIELDS = {
   ],
   jht: [
     {
-      key: "trigger", kind: "select", prefix: "trigger.",
+      key: "trigger", kind: "select", prefix: "trigger.", choose: true,
       options: ["resignation", "dismissal", "contract_end", "pension_age", "leaving_indonesia", "total_disability", "death", "partial"],
     },
     { key: "event_date", kind: "date", prefill: "event" },
@@ -299,6 +321,7 @@ function buildClaimFields() {
         control = h(
           "select",
           attrs,
+          field.choose ? h("option", { value: "", selected: true, "data-i18n": "claims.choose" }) : null,
           field.options.map((o) => h("option", { value: o, "data-i18n": field.prefix + o }, o)),
         );
       } else if (field.kind === "bool") {
@@ -438,14 +461,28 @@ function renderError(box, error, claim) {
           h("strong", { "data-testid": claim ? "claim-error-field" : "error-field" }, label || error.field),
           label ? h("code", {}, error.field) : null)
       : null,
-    h("p", { class: "error-detail" }, `${t("error.detail")}: `,
+    // The module's own (English) message is for the officer or developer:
+    // one tap away, not in the worker's view.
+    h("details", { class: "error-detail" }, h("summary", {}, t("error.detail")),
       h("code", { "data-testid": claim ? "claim-error-code" : "error-code" }, error.code), " — ",
       h("span", { "data-testid": claim ? "claim-error-detail" : "error-detail" }, error.message)),
   );
+  // The other errors of the form, found at once (errors.js).
+  const more = claim ? [] : state.errors.slice(1);
+  if (more.length) {
+    box.append(h("ul", { class: "more-errors", "data-testid": "more-errors" }, more.map((e) => {
+      const name = fieldLabel(e.field, false);
+      return h("li", { "data-testid": "error-item", "data-code": e.code, "data-field": e.field || "" },
+        name ? h("strong", {}, `${name}: `) : null,
+        has(state.lang, `err.${e.code}`) ? t(`err.${e.code}`) : t("err.generic"));
+    })));
+  }
   box.hidden = false;
-  if (!claim && error.field) {
-    const control = $(`#case-form [data-key="${error.field}"]`);
-    if (control) control.setAttribute("aria-invalid", "true");
+  if (!claim) {
+    for (const e of [error, ...more]) {
+      const control = e.field && $(`#case-form [data-key="${e.field}"]`);
+      if (control) control.setAttribute("aria-invalid", "true");
+    }
   }
 }
 
@@ -492,10 +529,11 @@ function componentLabel(component) {
   return component.label;
 }
 
+// The source of an amount; the rule id stays in the markup for developers
+// and tests (data-rule), never in the worker's view.
 function sourceCell(item) {
-  return h("td", { class: "source", "data-label": t("lines.source") },
-    h("span", { "data-testid": "line-source" }, item.source),
-    h("small", { class: "rule" }, `${t("lines.rule")}: ${item.rule}`));
+  return h("td", { class: "source", "data-label": t("lines.source"), "data-rule": item.rule },
+    h("span", { "data-testid": "line-source" }, item.source));
 }
 
 function linesTable(lines, testid) {
@@ -596,6 +634,23 @@ function renderResult() {
   }
   box.append(h("h3", { class: "sr-only" }, t("totals.heading")), totals);
   if (zeros.childElementCount) box.append(zeros);
+  // PMI: the package is paid once for the whole contract, the optional JHT
+  // every month; their sum is not a monthly amount, so each is shown apart.
+  if (r.category === "pmi") {
+    const once = r.lines.filter((l) => l.program === "jkk_jkm");
+    const monthly = r.lines.filter((l) => l.program === "jht");
+    const split = h("div", { class: "pmi-split", "data-testid": "pmi-split" });
+    for (const l of once) {
+      split.append(h("p", { "data-testid": "pmi-one-off", "data-amount": l.amount.toString() },
+        h("span", {}, `${t("pmi.one_off")}: `), h("strong", {}, rupiah(l.amount))));
+    }
+    for (const l of monthly) {
+      split.append(h("p", { "data-testid": "pmi-monthly", "data-amount": l.amount.toString() },
+        h("span", {}, `${t("pmi.monthly")}: `), h("strong", {}, rupiah(l.amount))));
+    }
+    if (monthly.length) split.append(h("p", { class: "muted" }, t("pmi.total_note")));
+    box.append(split);
+  }
   box.append(h("p", { class: "due", "data-testid": "due-date" },
     h("span", {}, `${t("due.date")}: `),
     h("strong", {}, r.due_date ? formatDate(r.due_date) : t("due.none"))));
@@ -634,16 +689,23 @@ function renderResult() {
   const programs = h("ul", { class: "programs" });
   for (const p of r.programs) {
     const joined = billed.has(p.program);
+    // "Not eligible" only because the registration date is not given (D-13)
+    // is not a verdict: the page says what is missing instead.
+    const unknown = p.status === "not_eligible" && p.reasons.length > 0
+      && p.reasons.every((x) => x.code === "registration_date_unknown");
+    const badge = unknown ? "status.unknown" : `status.${p.status}`;
     programs.append(h("li", { "data-testid": `program-${p.program}`, "data-status": p.status },
       h("div", { class: "program-head" },
         h("span", { class: "program-name" }, programName(p.program)),
-        h("span", { class: `badge ${p.status}`, "data-testid": "program-status" }, t(`status.${p.status}`)),
+        h("span", { class: `badge ${unknown ? "unknown" : p.status}`, "data-testid": "program-status" }, t(badge)),
         p.status !== "not_eligible"
           ? h("span", { class: `joined ${joined ? "yes" : "no"}` }, joined ? `✓ ${t("programs.joined")}` : t("programs.not_joined"))
           : null),
-      p.reasons.length
-        ? h("ul", { class: "reasons" }, p.reasons.map((x) => h("li", { "data-code": x.code }, codeText(x.code, x.message))))
-        : null));
+      unknown
+        ? h("p", { class: "reasons missing", "data-testid": "program-missing" }, t("jkp.needs_registration"))
+        : p.reasons.length
+          ? h("ul", { class: "reasons" }, p.reasons.map((x) => h("li", { "data-code": x.code }, codeText(x.code, x.message))))
+          : null));
   }
   const programSection = h("section", { class: "program-section" }, h("h3", {}, t("programs.heading")), programs);
   const e = state.eligibility;
@@ -657,7 +719,11 @@ function renderResult() {
   box.append(programSection);
 
   // Lines, by period.
-  const linesSection = h("section", { class: "lines-section" }, h("h3", {}, t("lines.heading")));
+  // On a phone the line-by-line table is one tap away, so the result is
+  // short: totals, discounts, programs; on a desktop it is open.
+  const wide = !window.matchMedia || window.matchMedia("(min-width: 700px)").matches;
+  const linesSection = h("details", { class: "lines-section", "data-testid": "lines-section", open: wide },
+    h("summary", {}, h("h3", {}, t("lines.heading"))));
   if (r.lines.length === 0) linesSection.append(h("p", { class: "muted" }, t("lines.none")));
   const groups = byPeriod(r.lines);
   for (const [period, lines] of groups) {
@@ -801,6 +867,10 @@ async function main() {
   if (!$("#f-period").value) $("#f-period").value = defaultPeriod();
   updateVisibility();
   updateClaimVisibility();
+  if ("serviceWorker" in navigator) {
+    // Offline after one visit (sw.js); without it the page still works online.
+    navigator.serviceWorker.register("sw.js").catch(() => {});
+  }
   try {
     await init();
     state.ready = true;

@@ -131,6 +131,13 @@ const id = {
   "status.mandatory": "Wajib",
   "status.optional": "Sukarela",
   "status.not_eligible": "Tidak berhak",
+  "status.unknown": "Belum dapat ditentukan",
+  "jkp.needs_registration": "Isi tanggal pertama terdaftar di BPJS Ketenagakerjaan untuk mengetahui apakah Anda peserta JKP.",
+  "pmi.one_off": "Dibayar sekali untuk seluruh masa kontrak",
+  "pmi.monthly": "JHT sukarela, setiap bulan",
+  "pmi.total_note": "Jumlah di atas adalah pembayaran pertama: paket sekali bayar ditambah JHT bulan pertama.",
+  "claims.choose": "— pilih —",
+  "footer.booth": "Stan pendaftaran pekerja mandiri",
   "pension.reached_on": "Mencapai usia pensiun pada",
   "pension.last_jp_period": "Bulan iuran JP terakhir",
   "jkp.participant": "Peserta JKP",
@@ -243,7 +250,7 @@ const id = {
   "json.output": "Hasil",
 
   "footer.text":
-    "Simulasi ini memakai modul jamsos (kontrak JSON versi 1) yang sama dengan perintah jamsos di baris perintah. Hasil bukan keputusan resmi BPJS Ketenagakerjaan.",
+    "Dihitung di peramban ini dengan aturan yang berlaku pada bulan yang dipilih. Hasil bukan keputusan resmi BPJS Ketenagakerjaan.",
 
   "month.1": "Januari",
   "month.2": "Februari",
@@ -333,6 +340,8 @@ const id = {
   "err.invalid_months": "Jumlah bulan pembayaran harus 1, 3, 6 atau 12.",
   "err.invalid_contract_months": "Lama kontrak tidak valid (6, 12 atau 24 bulan).",
   "err.invalid_jht_monthly": "Iuran JHT sukarela tidak valid.",
+  "err.invalid_nik": "NIK tidak sesuai: 16 angka, kode wilayah, tanggal lahir (perempuan: tanggal + 40) dan nomor urut.",
+  "err.projection_not_available": "Perkiraan JHT hanya untuk pekerja penerima upah dan pekerja mandiri.",
   "err.generic": "Isian tidak valid.",
 };
 
@@ -459,6 +468,13 @@ const en = {
   "status.mandatory": "Mandatory",
   "status.optional": "Optional",
   "status.not_eligible": "Not eligible",
+  "status.unknown": "Cannot tell yet",
+  "jkp.needs_registration": "Enter the date of first registration with BPJS Ketenagakerjaan to find out whether you are a JKP participant.",
+  "pmi.one_off": "Paid once for the whole contract",
+  "pmi.monthly": "Optional JHT, every month",
+  "pmi.total_note": "The total above is the first payment: the one-off package plus the first month's JHT.",
+  "claims.choose": "— choose —",
+  "footer.booth": "Self-employed enrolment booth",
   "pension.reached_on": "Reaches pension age on",
   "pension.last_jp_period": "Last JP contribution month",
   "jkp.participant": "JKP participant",
@@ -571,7 +587,7 @@ const en = {
   "json.output": "Result",
 
   "footer.text":
-    "This simulation runs the jamsos module (JSON contract version 1), the same as the jamsos command line. Results are not an official decision of BPJS Ketenagakerjaan.",
+    "Computed in this browser with the rules in force in the chosen month. Results are not an official decision of BPJS Ketenagakerjaan.",
 
   "month.1": "January",
   "month.2": "February",
@@ -618,6 +634,8 @@ const en = {
   "err.invalid_months": "The months paid at once must be 1, 3, 6 or 12.",
   "err.invalid_contract_months": "The contract length is not valid (6, 12 or 24 months).",
   "err.invalid_jht_monthly": "The optional JHT amount is not valid.",
+  "err.invalid_nik": "The NIK does not fit: 16 digits, region codes, date of birth (women: day + 40) and a serial number.",
+  "err.projection_not_available": "A JHT estimate is only for wage earners and self-employed workers.",
   "err.generic": "The input is not valid.",
 };
 

@@ -49,7 +49,7 @@ const KINDS: [&str; 8] = [
     "maximum",
 ];
 
-/// Runs `data` through all four commands and checks every answer; then
+/// Runs `data` through all five commands and checks every answer; then
 /// checks that `contribution` and `eligibility` agree (CONTRACT.md §3: same
 /// input, same checks, `options.months` ignored).
 pub fn check_document(data: &[u8]) {
@@ -58,11 +58,13 @@ pub fn check_document(data: &[u8]) {
     let eligibility = respond_bytes(Command::Eligibility, data, &settings);
     let benefit = respond_bytes(Command::Benefit, data, &settings);
     let fine = respond_bytes(Command::Fine, data, &settings);
+    let projection = respond_bytes(Command::Projection, data, &settings);
 
     let c = check_response(Command::Contribution, &contribution);
     let e = check_response(Command::Eligibility, &eligibility);
     check_response(Command::Benefit, &benefit);
     check_response(Command::Fine, &fine);
+    check_response(Command::Projection, &projection);
 
     // The same bytes give the same answer (no hidden state between calls).
     assert_eq!(
@@ -144,6 +146,7 @@ pub fn check_response(command: Command, r: &Response) -> Value {
                 Command::Eligibility => check_eligibility(&v, &r.json),
                 Command::Benefit => check_benefit(&v, &r.json),
                 Command::Fine => check_fine(&v, &r.json),
+                Command::Projection => check_projection(&v, &r.json),
             }
         }
         Status::InvalidInput => check_error(command, r, &v),
@@ -437,6 +440,31 @@ fn check_benefit(v: &Value, doc: &str) {
 }
 
 /// §5: a due date, whole months late and a whole-rupiah fine.
+/// CONTRACT.md §6: the years add up to the totals, and the balance is the
+/// opening balance plus contributions plus returns (the opening balance is
+/// not in the result, so the balance is at least the sums).
+fn check_projection(v: &Value, doc: &str) {
+    assert_eq!(
+        v.get("version").and_then(Value::as_u64),
+        Some(1),
+        "version in {doc}"
+    );
+    let years = v
+        .get("years")
+        .and_then(Value::as_array)
+        .unwrap_or_else(|| panic!("years in {doc}"));
+    assert!((1..=50).contains(&years.len()), "years in {doc}");
+    let contributions = u64_of(v, "contributions", doc);
+    let returns = u64_of(v, "returns", doc);
+    let balance = u64_of(v, "balance", doc);
+    let sum = |key: &str| years.iter().map(|y| u64_of(y, key, doc)).sum::<u64>();
+    assert_eq!(sum("contributions"), contributions, "contributions in {doc}");
+    assert_eq!(sum("returns"), returns, "returns in {doc}");
+    assert!(balance >= contributions + returns, "balance in {doc}");
+    let last = years.last().map(|y| u64_of(y, "balance", doc));
+    assert_eq!(last, Some(balance), "the last year's balance in {doc}");
+}
+
 fn check_fine(v: &Value, doc: &str) {
     let _typed: FineResult = serde_json::from_str(doc)
         .unwrap_or_else(|e| panic!("result does not read back as FineResult ({e}): {doc}"));

@@ -21,6 +21,7 @@ import { mkdirSync, readFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
+import { boothTests } from "./booth.mjs";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const jamsos = process.env.JAMSOS_BIN || join(repo, "target/release/jamsos");
@@ -87,6 +88,7 @@ const CASES = {
 
 let passed = 0;
 let failed = 0;
+const screenshots = [];
 
 async function test(name, body) {
   try {
@@ -254,6 +256,115 @@ function compareWithCli(shown, expected, label) {
   assertEqual(totals, want, `${label}: totals`);
 }
 
+// ------------------------------------------------------------ defects
+
+// The simulator's defects listed in issue 17, each fixed and checked here.
+async function simulatorDefectTests({ context, browser, url }) {
+  const pu = example("pu-medium-factory").input;
+
+  await test("simulator: on a 1280×900 desktop the result is brought into view and uses the width", async () => {
+    const page = await openPage(context, url);
+    await fillCase(page, pu);
+    await submit(page);
+    await page.waitForTimeout(300);
+    const box = await page.evaluate(() => {
+      const r = document.querySelector('[data-testid="result"]').getBoundingClientRect();
+      return { top: r.top, width: r.width, inner: window.innerHeight };
+    });
+    // Scrolled to its top (within a pixel of rounding), not above the window.
+    assert(box.top >= -1 && box.top < box.inner / 2, `the result's top is at ${box.top} px of a ${box.inner} px window`);
+    assert(box.width >= 700, `the result is only ${box.width} px wide at 1280 px`);
+    await page.close();
+  });
+
+  await test("simulator: JKP without a registration date says what is missing, not 'Tidak berhak'", async () => {
+    const page = await openPage(context, url);
+    const input = structuredClone(pu);
+    delete input.participant.registered_on;
+    await fillCase(page, input);
+    await submit(page);
+    const status = (await page.textContent('[data-testid="program-jkp"] [data-testid="program-status"]')).trim();
+    assertEqual(status, "Belum dapat ditentukan", "JKP status");
+    assert((await page.textContent('[data-testid="program-jkp"] [data-testid="program-missing"]')).includes("tanggal pertama terdaftar"),
+      "names the missing date");
+    // With the date it is a verdict again (D-13): the example's worker is a participant.
+    await page.fill(field("participant.registered_on"), pu.participant.registered_on);
+    await submit(page);
+    assertEqual((await page.textContent('[data-testid="program-jkp"] [data-testid="program-status"]')).trim(), "Wajib", "JKP with the date");
+    await page.close();
+  });
+
+  await test("simulator: the claim form opens with no event chosen", async () => {
+    const page = await openPage(context, url);
+    await fillCase(page, pu);
+    await submit(page);
+    assertEqual(await page.inputValue('[data-testid="claim-benefit"]'), "jkk", "benefit");
+    assertEqual(await page.inputValue('[data-testid="claim-jkk.event"]'), "", "JKK event");
+    assertEqual(await page.inputValue('[data-testid="claim-jht.trigger"]'), "", "JHT trigger");
+    // Submitting without a choice: the module says the event is missing.
+    await page.click('[data-testid="claim-submit"]');
+    await page.waitForSelector('[data-testid="claim-error"]:not([hidden])');
+    assertEqual(await page.textContent('[data-testid="claim-error-code"]'), "missing_field", "claim error");
+    await page.close();
+  });
+
+  await test("simulator: the PMI result shows the one-off package apart from the monthly JHT", async () => {
+    const page = await openPage(context, url);
+    const input = example("pmi-agency").input;
+    await fillCase(page, input);
+    await submit(page);
+    const expected = JSON.parse(cli("contribution", JSON.stringify(input)).out);
+    const once = expected.lines.filter((l) => l.program === "jkk_jkm").map((l) => String(l.amount));
+    const monthly = expected.lines.filter((l) => l.program === "jht").map((l) => String(l.amount));
+    assert(monthly.length === 1, "the example has a monthly JHT");
+    assertEqual(await page.$$eval('[data-testid="pmi-one-off"]', (e) => e.map((x) => x.dataset.amount)), once, "one-off package");
+    assertEqual(await page.$$eval('[data-testid="pmi-monthly"]', (e) => e.map((x) => x.dataset.amount)), monthly, "monthly JHT");
+    await page.close();
+  });
+
+  await test("simulator: all form errors at once (a wage with decimals and no birth date)", async () => {
+    const page = await openPage(context, url);
+    await fillCase(page, { period: "2025-04", participant: { category: "pu", wage: "5000000,50", risk_class: 2, scale: "large" } });
+    await submit(page);
+    assertEqual(await page.textContent('[data-testid="error-code"]'), "invalid_type", "first error");
+    const more = await page.$$eval('[data-testid="error-item"]', (e) => e.map((x) => `${x.dataset.code} ${x.dataset.field}`));
+    assertEqual(more, ["missing_field participant.birth_date"], "the other error");
+    for (const path of ["participant.wage", "participant.birth_date"]) {
+      assertEqual(await page.getAttribute(field(path), "aria-invalid"), "true", `${path} marked`);
+    }
+    // The module's English detail is one tap away, not in the worker's view.
+    assert(!(await page.isVisible('[data-testid="error-detail"]')), "English detail folded");
+    await page.close();
+  });
+
+  await test("simulator: a shorter result on a 390×844 phone, no rule ids in view, screenshots", async () => {
+    for (const [width, height] of [[390, 844], [1280, 900]]) {
+      const ctx = await browser.newContext({ viewport: { width, height } });
+      const page = await openPage(ctx, url);
+      await fillCase(page, pu);
+      await submit(page);
+      const visible = await page.evaluate(() => document.querySelector('[data-testid="result"]').innerText);
+      assert(!/\bpu\.[a-z_]+\.[a-z0-9_]+/.test(visible), "a rule id is visible");
+      const open = await page.$eval('[data-testid="lines-section"]', (d) => d.open);
+      const folded = await page.$eval('[data-testid="result"]', (r) => r.getBoundingClientRect().height);
+      if (width === 390) {
+        assert(!open, "the line table is folded on a phone");
+        await page.click('[data-testid="lines-section"] > summary');
+        const unfolded = await page.$eval('[data-testid="result"]', (r) => r.getBoundingClientRect().height);
+        assert(folded < unfolded * 0.75, `folded ${folded} px vs unfolded ${unfolded} px`);
+        await page.click('[data-testid="lines-section"] > summary');
+      } else {
+        assert(open, "the line table is open on a desktop");
+      }
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const file = join(artifacts, `simulator-pu-${width}x${height}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      screenshots.push(file);
+      await ctx.close();
+    }
+  });
+}
+
 // ------------------------------------------------------------ main
 
 async function main() {
@@ -270,7 +381,6 @@ async function main() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const requests = [];
   context.on("request", (r) => requests.push(r.url()));
-  const screenshots = [];
 
   try {
     for (const [category, cases] of Object.entries(CASES)) {
@@ -418,6 +528,12 @@ async function main() {
       const payments = await page.$$eval('[data-testid="claim-payment"]', (rows) => rows.map((r) => r.dataset.amount));
       assertEqual(payments, expected.payments.map((p) => String(p.amount)), "claim payments");
       await page.close();
+    });
+
+    await simulatorDefectTests({ context, browser, url });
+
+    await boothTests({
+      context, browser, url, test, assert, assertEqual, cli, shownRupiah, artifacts, screenshots, jamsos, openPage,
     });
 
     await test("no network requests except to the local server", async () => {

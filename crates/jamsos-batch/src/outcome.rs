@@ -125,8 +125,18 @@ fn fill<'a>(
 
 /// Assesses a decoded row (one month: BPU prepayment is not available in a
 /// roster), with the month's wage-earner rules resolved once per worker
-/// thread.
+/// thread; a NIK's error comes after every other (D-37).
 pub(crate) fn assess(
+    case: &Case,
+    settings: &Settings<'_>,
+    cache: &mut RulesCache,
+) -> Result<Outcome, ContractError> {
+    let outcome = assess_amounts(case, settings, cache)?;
+    case.check_nik()?;
+    Ok(outcome)
+}
+
+fn assess_amounts(
     case: &Case,
     settings: &Settings<'_>,
     cache: &mut RulesCache,

@@ -19,7 +19,7 @@ use jamsos::pretty::{self, Lang};
 #[command(
     name = "jamsos",
     version,
-    about = "BPJS Ketenagakerjaan contributions, eligibility, benefit claims and late fines, exact and cited (contract v1)"
+    about = "BPJS Ketenagakerjaan contributions, eligibility, benefit claims, late fines and JHT projections, exact and cited (contract v1)"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -64,6 +64,8 @@ enum Command {
     Benefit(Human),
     /// One late payment (JSON) on standard input → the due date and the fine (CONTRACT.md §5).
     Fine(Human),
+    /// One JHT projection (JSON) on standard input → the balance year by year, an estimate (CONTRACT.md §6).
+    Projection(CaseArgs),
     /// A roster (CSV, or NDJSON cases) → one result per row, in order (CONTRACT.md §2).
     Batch(BatchArgs),
     /// Writes a deterministic sample roster of any size (CSV), for trials and benchmarks.
@@ -256,10 +258,12 @@ fn main() -> ExitCode {
 /// The commands that read one JSON document on standard input.
 fn one_document(command: &Command) -> ExitCode {
     let brackets = match command {
-        Command::Contribution(args) | Command::Eligibility(args) => match income_grid(args) {
-            Ok(brackets) => brackets,
-            Err(code) => return code,
-        },
+        Command::Contribution(args) | Command::Eligibility(args) | Command::Projection(args) => {
+            match income_grid(args) {
+                Ok(brackets) => brackets,
+                Err(code) => return code,
+            }
+        }
         _ => Vec::new(),
     };
     let settings = contract::Settings {
@@ -275,6 +279,7 @@ fn one_document(command: &Command) -> ExitCode {
         Command::Eligibility(args) => (contract::Command::Eligibility, &args.human),
         Command::Benefit(human) => (contract::Command::Benefit, human),
         Command::Fine(human) => (contract::Command::Fine, human),
+        Command::Projection(args) => (contract::Command::Projection, &args.human),
         Command::Batch(_) | Command::SampleRoster(_) | Command::Serve(_) => {
             return stop("not a one-document command");
         }
@@ -297,6 +302,9 @@ fn one_document(command: &Command) -> ExitCode {
             .map(|(_, a)| pretty::eligibility(&a, lang)),
         contract::Command::Benefit => contract::benefit(input).map(|r| pretty::benefit(&r, lang)),
         contract::Command::Fine => contract::fine(input).map(|r| pretty::fine(&r, lang)),
+        contract::Command::Projection => {
+            contract::projection(input, &settings).map(|r| pretty::projection(&r, lang))
+        }
     };
     match text {
         Ok(text) => emit(text.trim_end()),

@@ -164,3 +164,50 @@ fn hostile_bytes_never_panic() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+/// `jamsos projection` (CONTRACT.md §6, D-36): the contract's example, its
+/// readable form, and a category without a JHT to project.
+#[test]
+fn projection_json_pretty_and_not_available() {
+    let doc = br#"{"projection": "jht", "start": "2026-01", "months": 120, "opening_balance": 0,
+      "wage_growth": "0.05", "yield": "0.06",
+      "participant": {"category": "pu", "birth_date": "1995-03-01", "wage": 5000000, "risk_class": 2, "scale": "large"}}"#;
+    let (code, out, err) = run(&["projection"], doc);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    // Year 1: 12 × 285,000 (JHT 5.7%) and 95,637 of yield at 0.5% a month.
+    assert_eq!(v["years"][0]["contributions"], 3_420_000);
+    assert_eq!(v["years"][0]["returns"], 95_637);
+    assert_eq!(v["years"][0]["balance"], 3_515_637);
+    assert_eq!(v["end"], "2035-12");
+    let (code, out, _) = run(&["projection", "--pretty"], doc);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Perkiraan saldo JHT") && out.contains("Rp3.515.637"),
+        "{out}"
+    );
+    let pmi = br#"{"projection": "jht", "start": "2026-01", "months": 12, "wage_growth": "0", "yield": "0",
+      "participant": {"category": "pmi", "channel": "agency", "contract_months": 24}}"#;
+    let (code, out, err) = run(&["projection"], pmi);
+    assert_eq!(code, 2);
+    assert!(
+        out.contains(r#""code":"projection_not_available""#),
+        "{out}"
+    );
+    assert!(err.starts_with("jamsos: projection_not_available"), "{err}");
+}
+
+/// A NIK in a case is checked and never echoed past its sixth digit, on
+/// standard output or standard error (D-37).
+#[test]
+fn an_invalid_nik_is_not_echoed() {
+    let case = br#"{"period": "2025-04", "participant": {"category": "bpu", "income": 2000000,
+      "birth_date": "1990-05-17", "nik": "3201121805900001"}}"#;
+    let (code, out, err) = run(&["contribution"], case);
+    assert_eq!(code, 2);
+    assert!(out.contains(r#""code":"invalid_nik""#), "{out}");
+    for text in [&out, &err] {
+        assert!(text.contains("320112…"), "{text}");
+        assert!(!text.contains("1805900001"), "{text}");
+    }
+}

@@ -40,7 +40,7 @@
 
 /**
  * The command is not one of `"contribution"`, `"eligibility"`, `"benefit"`,
- * `"fine"` (exactly, lowercase). No document.
+ * `"fine"`, `"projection"` (exactly, lowercase). No document.
  */
 #define JAMSOS_ERR_UNKNOWN_COMMAND -2
 
@@ -66,7 +66,7 @@ extern "C" {
  * would: `jamsos_respond_with_grid` with no income grid.
  *
  * `command` is a NUL-terminated name: `"contribution"`, `"eligibility"`,
- * `"benefit"` or `"fine"`. `input` points to `input_len` bytes of the JSON
+ * `"benefit"`, `"fine"` or `"projection"`. `input` points to `input_len` bytes of the JSON
  * document (UTF-8, no NUL terminator needed; NULL is allowed when
  * `input_len` is 0, an empty document). On a status of 0, 1 or 2, `*out`
  * receives a NUL-terminated UTF-8 JSON document and `*out_len` its length

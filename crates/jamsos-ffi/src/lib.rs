@@ -10,7 +10,8 @@
 //!
 //! - `jamsos_respond(command, input, input_len, &out, &out_len)`: runs one of
 //!   the contract's one-document commands (`"contribution"`, `"eligibility"`,
-//!   `"benefit"`, `"fine"`) on a JSON document and returns its status.
+//!   `"benefit"`, `"fine"`, `"projection"`) on a JSON document and returns its
+//!   status.
 //! - `jamsos_respond_with_grid(...)`: the same, with the caller's official
 //!   BPU income grid as CSV (the command line's `--income-grid`, D-17).
 //! - `jamsos_free(out)`: frees a document returned by either call.
@@ -93,7 +94,7 @@ pub const JAMSOS_INVALID_INPUT: i32 = 2;
 pub const JAMSOS_ERR_NULL_POINTER: i32 = -1;
 
 /// The command is not one of `"contribution"`, `"eligibility"`, `"benefit"`,
-/// `"fine"` (exactly, lowercase). No document.
+/// `"fine"`, `"projection"` (exactly, lowercase). No document.
 pub const JAMSOS_ERR_UNKNOWN_COMMAND: i32 = -2;
 
 /// The income grid given to `jamsos_respond_with_grid` is not a valid grid
@@ -112,7 +113,7 @@ const VERSION_NUL: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
 /// would: `jamsos_respond_with_grid` with no income grid.
 ///
 /// `command` is a NUL-terminated name: `"contribution"`, `"eligibility"`,
-/// `"benefit"` or `"fine"`. `input` points to `input_len` bytes of the JSON
+/// `"benefit"`, `"fine"` or `"projection"`. `input` points to `input_len` bytes of the JSON
 /// document (UTF-8, no NUL terminator needed; NULL is allowed when
 /// `input_len` is 0, an empty document). On a status of 0, 1 or 2, `*out`
 /// receives a NUL-terminated UTF-8 JSON document and `*out_len` its length

@@ -112,6 +112,10 @@ fn a_result_buffer_round_trips_the_contracts_document() {
     assert_eq!(value["totals"]["worker"], 300_000);
 }
 
+/// CONTRACT.md §6: 12 months at Rp5,000,000, no growth, no yield.
+const PROJECTION: &str = r#"{"projection": "jht", "start": "2026-01", "months": 12, "wage_growth": "0", "yield": "0",
+  "participant": {"category": "pu", "birth_date": "1995-03-01", "wage": 5000000, "risk_class": 2, "scale": "large"}}"#;
+
 #[test]
 fn every_command_answers_as_the_command_line_does() {
     // One valid case per command, and each command's error for `[]`.
@@ -124,6 +128,7 @@ fn every_command_answers_as_the_command_line_does() {
         (c"eligibility", Command::Eligibility, PU_CASE),
         (c"benefit", Command::Benefit, benefit),
         (c"fine", Command::Fine, fine),
+        (c"projection", Command::Projection, PROJECTION),
     ];
     for (name, command, case) in cases {
         for input in [case, "[]"] {
@@ -137,6 +142,10 @@ fn every_command_answers_as_the_command_line_does() {
     // February (the 15th is a Saturday), paid 10 March: one month late, 2%.
     let value: Value = serde_json::from_str(&call(c"fine", fine.as_bytes()).json.unwrap()).unwrap();
     assert_eq!(value["fine"], 20_000);
+    // D-36: 12 × JHT 5.7% of 5,000,000 = 12 × 285,000.
+    let value: Value =
+        serde_json::from_str(&call(c"projection", PROJECTION.as_bytes()).json.unwrap()).unwrap();
+    assert_eq!(value["balance"], 3_420_000);
     // PP 82/2019: JKM lump sum 20,000,000 + periodic 12,000,000 + funeral
     // 10,000,000.
     let value: Value =

@@ -1,7 +1,7 @@
 //! WebAssembly bindings for jamsos: the JSON contract (version 1) in a browser.
 //!
-//! Four functions, one per one-document command of the contract
-//! (`CONTRACT.md` §1, §3, §4, §5). Each takes the same JSON document the
+//! Five functions, one per one-document command of the contract
+//! (`CONTRACT.md` §1, §3, §4, §5, §6). Each takes the same JSON document the
 //! command line reads on standard input and returns the JSON document the
 //! command line prints on standard output, byte for byte: a result, or
 //! `{"error": {"code", "message", "field"}}` for invalid input. There is no
@@ -70,6 +70,15 @@ pub fn fine(input: &str) -> String {
     answer(Command::Fine, input)
 }
 
+/// `jamsos projection`: one JHT projection (CONTRACT.md §6) → the balance
+/// year by year, an estimate under the stated assumptions (D-36), or the
+/// contract's error object.
+#[wasm_bindgen]
+#[must_use]
+pub fn projection(input: &str) -> String {
+    answer(Command::Projection, input)
+}
+
 /// The contract version these bindings speak (the `version` field of every
 /// result document).
 #[wasm_bindgen(js_name = contractVersion)]
@@ -129,5 +138,13 @@ mod tests {
         let doc = benefit(r#"{"benefit": "jkm", "claim_date": "2025-05-01"}"#);
         assert!(doc.contains(r#""code":"missing_field""#), "{doc}");
         assert_eq!(contract_version(), 1);
+
+        // CONTRACT.md §6: 12 months of JHT at 5.7% of Rp5,000,000, no growth
+        // or yield (D-36) = 3,420,000.
+        let doc = projection(
+            r#"{"projection": "jht", "start": "2026-01", "months": 12, "wage_growth": "0", "yield": "0",
+              "participant": {"category": "pu", "birth_date": "1995-03-01", "wage": 5000000, "risk_class": 2, "scale": "large"}}"#,
+        );
+        assert!(doc.contains(r#""balance":3420000"#), "{doc}");
     }
 }

@@ -65,6 +65,7 @@ mod error;
 
 pub mod bpu;
 pub mod jakon;
+pub mod nik;
 pub mod pmi;
 pub mod pu;
 mod vocab;
@@ -72,6 +73,7 @@ mod vocab;
 pub use bpu::{BpuWorker, Income, Prepay, Sector};
 pub use error::WorkerError;
 pub use jakon::{ContractValue, JakonMethod, JakonProject};
+pub use nik::{Nik, NikError, NikSex, nik_prefix};
 pub use pmi::{Channel, PmiWorker};
 pub use pu::{PuWorker, Wage};
 pub use vocab::{Category, Industry, Nationality, RiskClass, Scale};

@@ -96,6 +96,7 @@ pub mod _documentation;
 pub mod contract;
 mod json;
 pub mod pretty;
+pub mod projection;
 
 /// Benefit claims: whether a claim is payable and what it pays.
 pub use jamsos_benefit as benefit;

@@ -8,7 +8,7 @@ use jamsos_core::{Billed, Payer, Period, Program, Rate, Rupiah};
 use jamsos_eligibility::{Reason, Status, Statuses};
 use jamsos_worker::Category;
 
-use crate::contract::{BenefitResult, FineResult};
+use crate::contract::{BenefitResult, FineResult, ProjectionResult};
 
 /// The language of the breakdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -485,6 +485,52 @@ pub fn fine(r: &FineResult, lang: Lang) -> String {
         rupiah(r.fine),
         r.source
     );
+    out
+}
+
+/// A JHT projection (CONTRACT.md §6) for people: year by year, labelled as an
+/// estimate (D-36).
+#[must_use]
+pub fn projection(r: &ProjectionResult, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} … {}",
+        lang.pick(
+            "Perkiraan saldo JHT (bukan janji):",
+            "Estimated JHT balance (not a promise):"
+        ),
+        r.start,
+        r.end
+    );
+    for y in &r.years {
+        let _ = writeln!(
+            out,
+            "  {} {:>2} ({})  {} {}  {} {}  {} {}",
+            lang.pick("Tahun", "Year"),
+            y.year,
+            y.through,
+            lang.pick("iuran", "contributions"),
+            rupiah(y.contributions),
+            lang.pick("hasil", "returns"),
+            rupiah(y.returns),
+            lang.pick("saldo", "balance"),
+            rupiah(y.balance)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{} {}  {} {}  {} {}",
+        lang.pick("Jumlah iuran:", "Contributions:"),
+        rupiah(r.contributions),
+        lang.pick("hasil pengembangan:", "returns:"),
+        rupiah(r.returns),
+        lang.pick("saldo akhir:", "final balance:"),
+        rupiah(r.balance)
+    );
+    for w in &r.warnings {
+        let _ = writeln!(out, "! {}: {}", w.code, w.message);
+    }
     out
 }
 

@@ -49,7 +49,7 @@ const fn case(
     }
 }
 
-use Command::{Benefit, Contribution, Eligibility, Fine};
+use Command::{Benefit, Contribution, Eligibility, Fine, Projection};
 
 /// The cases, in the contract's order of codes.
 /// A caller's official grid with limits, Rp1,000,000 to Rp20,700,000,
@@ -428,6 +428,33 @@ fn cases() -> Vec<Case> {
                 "70000",
                 "50000, 100000, 200000, 300000, 400000, 500000 or 600000",
             ],
+        ),
+        // invalid_nik (D-37): the message shows the first six digits only.
+        case(
+            Contribution,
+            r#"{"period": "2025-04", "participant": {"category": "pu", "birth_date": "1990-05-17", "wage": 5000000, "risk_class": 1, "scale": "large", "nik": "3201001705900001"}}"#,
+            "invalid_nik",
+            Some("participant.nik"),
+            &[
+                "\"320100…\"",
+                "digits 5-6 (district) may not be 00",
+                "16 digits",
+            ],
+        ),
+        case(
+            Eligibility,
+            r#"{"period": "2025-04", "participant": {"category": "bpu", "income": 2000000, "birth_date": "1990-05-18", "nik": "3201121705900001"}}"#,
+            "invalid_nik",
+            Some("participant.nik"),
+            &["\"320112…\"", "do not match birth_date"],
+        ),
+        // projection_not_available (CONTRACT.md §6).
+        case(
+            Projection,
+            r#"{"projection": "jht", "start": "2026-01", "months": 12, "wage_growth": "0", "yield": "0", "participant": {"category": "jakon", "method": "wage", "wage": 5000000}}"#,
+            "projection_not_available",
+            Some("participant.category"),
+            &["category jakon", "pu or bpu"],
         ),
     ]
 }

@@ -131,6 +131,8 @@ fn check(case: &Value) -> Vec<String> {
         "eligibility" => contract::eligibility(&input).map(|r| serde_json::to_value(r).unwrap()),
         "benefit" => contract::benefit(&input).map(|r| serde_json::to_value(r).unwrap()),
         "fine" => contract::fine(&input).map(|r| serde_json::to_value(r).unwrap()),
+        "projection" => contract::projection(&input, &Settings::default())
+            .map(|r| serde_json::to_value(r).unwrap()),
         other => panic!("unknown command {other}"),
     };
     let got = match (result, expect.get("error")) {
@@ -253,6 +255,11 @@ fn check(case: &Value) -> Vec<String> {
         "total",
         "months_late",
         "fine",
+        "end",
+        "years",
+        "contributions",
+        "returns",
+        "balance",
     ] {
         if let Some(want) = expect.get(key) {
             let got = got.get(key).cloned().unwrap_or(Value::Null);

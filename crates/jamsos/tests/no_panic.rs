@@ -32,6 +32,7 @@ const FIELDS: &[&str] = &[
     "contract_months",
     "extension_months",
     "jht_monthly",
+    "nik",
     "salary",
 ];
 
@@ -54,6 +55,8 @@ const CASE_WORDS: &[&str] = &[
     "jkk_jkm",
     "1990-02-29",
     "2025-13",
+    "3201121705900001",
+    "7471016902960000",
 ];
 
 /// A valid case of each category, to mutate.
@@ -108,5 +111,54 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+/// The top-level fields of a JHT projection (CONTRACT.md §6).
+const PROJECTION_FIELDS: &[&str] = &[
+    "projection",
+    "start",
+    "months",
+    "opening_balance",
+    "wage_growth",
+    "yield",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A projection with any one field replaced: a result whose balance is
+    /// the opening balance plus its sums (D-36), or an error naming a field
+    /// of the document; never a panic.
+    #[test]
+    fn random_projection_fields_give_a_result_or_a_named_error(
+        participant in prop::sample::select(vec![
+            json!({"category": "pu", "birth_date": "1990-05-17", "wage": 10000000, "risk_class": 3, "scale": "micro"}),
+            json!({"category": "bpu", "income": 2150000, "nik": "3201121705900001"}),
+        ]),
+        field in prop::sample::select(PROJECTION_FIELDS),
+        value in common::any_json(&["jht", "2025-04", "0.05", "1", "0", "1.5", "-0.1"]),
+        months in 1u32..=36,
+    ) {
+        let mut doc = json!({"projection": "jht", "start": "2025-04", "months": months,
+            "opening_balance": 1000, "wage_growth": "0.1", "yield": "0.07", "participant": participant});
+        doc[field] = value;
+        match contract::projection(&doc.to_string(), &contract::Settings::default()) {
+            Ok(r) => {
+                let opening = doc["opening_balance"].as_u64().unwrap_or(0);
+                prop_assert_eq!(r.balance, opening + r.contributions + r.returns);
+                prop_assert_eq!(r.years.iter().map(|y| y.contributions).sum::<u64>(), r.contributions);
+                prop_assert_eq!(r.years.iter().map(|y| y.returns).sum::<u64>(), r.returns);
+            }
+            Err(e) => {
+                prop_assert!(!e.message.is_empty());
+                prop_assert!(e.field.is_some() || e.code.code() == "invalid_json", "{:?}", e);
+            }
+        }
+    }
+
+    #[test]
+    fn random_text_never_panics_a_projection(text in "\\PC{0,200}") {
+        let _ = contract::projection(&text, &contract::Settings::default());
     }
 }

@@ -24,7 +24,7 @@ pub(crate) const BOOLEANS: [&str; 4] = [
 ];
 
 /// The participant columns of CONTRACT.md §2 (the §1 participant fields).
-pub(crate) const PARTICIPANT_COLUMNS: [&str; 22] = [
+pub(crate) const PARTICIPANT_COLUMNS: [&str; 23] = [
     "category",
     "birth_date",
     "nationality",
@@ -47,6 +47,7 @@ pub(crate) const PARTICIPANT_COLUMNS: [&str; 22] = [
     "contract_months",
     "extension_months",
     "jht_monthly",
+    "nik",
 ];
 
 /// The five programs, in the order of the last five output columns.

@@ -8,7 +8,8 @@ use jamsos_core::{Period, Program, ProgramSet, parse_date};
 use jamsos_worker::pmi::{MAX_CONTRACT_MONTHS, MAX_EXTENSION_MONTHS};
 use jamsos_worker::{
     BpuWorker, Category, Channel, ContractValue, Income, Industry, JakonMethod, JakonProject,
-    Nationality, PmiWorker, Prepay, PuWorker, RiskClass, Scale, Sector, Wage, WorkerError,
+    Nationality, Nik, PmiWorker, Prepay, PuWorker, RiskClass, Scale, Sector, Wage, WorkerError,
+    nik_prefix,
 };
 
 use super::error::{ContractError, ErrorCode};
@@ -62,13 +63,14 @@ enum F {
     ContractMonths,
     ExtensionMonths,
     JhtMonthly,
+    Nik,
 }
 
 /// The position of `category` among the participant fields.
 pub(crate) const CATEGORY_FIELD: usize = F::Category as usize;
 
 /// How many participant fields the contract has.
-const FIELD_COUNT: usize = 22;
+const FIELD_COUNT: usize = 23;
 
 /// Every participant field of the contract, in the table's order (indexed by
 /// [`F`]).
@@ -99,6 +101,7 @@ pub(crate) static PARTICIPANT_FIELDS: [FieldSpec; FIELD_COUNT] = [
     spec("contract_months", Kind::Integer, PMI),
     spec("extension_months", Kind::Integer, PMI),
     spec("jht_monthly", Kind::Integer, PMI),
+    spec("nik", Kind::Text, ALL),
 ];
 
 /// The position of the participant field `name`, if it is one.
@@ -137,6 +140,24 @@ pub struct Case {
     pub participant: Participant,
     /// The options.
     pub options: CaseOptions,
+    /// The participant's NIK (D-37), when given and valid. It changes no
+    /// amount and no status.
+    pub nik: Option<Nik>,
+    /// Why the given NIK is not valid: reported by [`Case::check_nik`] only
+    /// after every other check, the assessment's included, has passed,
+    /// because `invalid_nik` comes last (D-37).
+    nik_error: Option<ContractError>,
+}
+
+impl Case {
+    /// `invalid_nik` for a NIK that fails D-37; callers ask once every other
+    /// check (and the assessment) has passed, so any other error wins.
+    pub fn check_nik(&self) -> Result<Option<Nik>, ContractError> {
+        match &self.nik_error {
+            Some(e) => Err(e.clone()),
+            None => Ok(self.nik),
+        }
+    }
 }
 
 /// A decoded participant, by category: the domain's own type.
@@ -230,7 +251,10 @@ fn expected(field: F) -> &'static str {
     }
 }
 
-fn object<'a>(v: &'a Value, field: &str) -> Result<&'a [(String, Value)], ContractError> {
+pub(crate) fn object<'a>(
+    v: &'a Value,
+    field: &str,
+) -> Result<&'a [(String, Value)], ContractError> {
     match v {
         Value::Object(members) => Ok(members),
         other => Err(ContractError::at(
@@ -242,7 +266,7 @@ fn object<'a>(v: &'a Value, field: &str) -> Result<&'a [(String, Value)], Contra
 }
 
 /// The value of `key` in `members`, with `null` read as absent.
-fn member<'a>(members: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
+pub(crate) fn member<'a>(members: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
     members
         .iter()
         .find(|(k, _)| k == key)
@@ -323,9 +347,31 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
     // 4. Category.
     let category = category(member(participant, "category").map(Raw::Json))?;
 
-    // 5. Unknown or not applicable fields: the smallest unknown name, then
-    // the fields in the contract's table order, whatever the document's
-    // order. A field present as `null` must still apply.
+    // 5. Unknown or not applicable fields.
+    let fields = participant_fields(participant, category)?;
+    if let Some(k) = first_unknown(options.iter().map(|(k, _)| k.as_str()), |k| {
+        OPTION_FIELDS.contains(&k)
+    }) {
+        return Err(ContractError::at(
+            ErrorCode::UnknownField,
+            format!("options.{k}"),
+            format!("unknown field options.{k}: allowed are jp_for_foreigners, months, holidays"),
+        ));
+    }
+
+    // 6 … 10.
+    decode_fields(period, category, &fields, || {
+        decode_options(options, category, read_months)
+    })
+}
+
+/// Step 5 for a participant object: the smallest unknown name, then the
+/// fields in the contract's table order, whatever the document's order. A
+/// field present as `null` must still apply.
+pub(crate) fn participant_fields(
+    participant: &[(String, Value)],
+    category: Category,
+) -> Result<Fields<'_>, ContractError> {
     if let Some(key) = first_unknown(participant.iter().map(|(k, _)| k.as_str()), |k| {
         field_index(k).is_some()
     }) {
@@ -354,20 +400,7 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
     applicable(category, |index| {
         present.get(index).copied().unwrap_or(false)
     })?;
-    if let Some(k) = first_unknown(options.iter().map(|(k, _)| k.as_str()), |k| {
-        OPTION_FIELDS.contains(&k)
-    }) {
-        return Err(ContractError::at(
-            ErrorCode::UnknownField,
-            format!("options.{k}"),
-            format!("unknown field options.{k}: allowed are jp_for_foreigners, months, holidays"),
-        ));
-    }
-
-    // 6 … 10.
-    decode_fields(period, category, &fields, || {
-        decode_options(options, category, read_months)
-    })
+    Ok(fields)
 }
 
 /// `invalid_json`: a syntax error (with its byte offset) or a duplicate key
@@ -512,11 +545,40 @@ pub(crate) fn decode_fields(
         Category::Jakon => Participant::Jakon(decode_jakon(fields)?),
         Category::Pmi => Participant::Pmi(decode_pmi(fields)?),
     };
+    // 11. The NIK, last of all (D-37); its error waits in the case until the
+    // assessment has passed too.
+    let (nik, nik_error) = match text(fields, F::Nik) {
+        None => (None, None),
+        Some(given) => match Nik::parse_for(given, date(fields, F::BirthDate)) {
+            Ok(nik) => (Some(nik), None),
+            Err(e) => (None, Some(nik_error(given, e))),
+        },
+    };
     Ok(Case {
         period,
         participant,
         options,
+        nik,
+        nik_error,
     })
+}
+
+/// `invalid_nik`, showing at most the first six characters given (D-37: the
+/// region; never the birth date or serial).
+fn nik_error(given: &str, e: jamsos_worker::NikError) -> ContractError {
+    let shown = nik_prefix(given);
+    let shown = if shown.len() < given.len() {
+        format!("\"{shown}…\"")
+    } else {
+        format!("\"{shown}\"")
+    };
+    ContractError::at(
+        ErrorCode::InvalidNik,
+        path("nik"),
+        format!(
+            "participant.nik {shown} is not a valid NIK: {e}; a NIK is 16 digits: province, regency, district, birth date DDMMYY (day + 40 for women), serial (D-37)"
+        ),
+    )
 }
 
 /// A field's name in the contract.

@@ -43,6 +43,12 @@ pub enum ErrorCode {
     InvalidContractMonths,
     /// A PMI JHT amount outside the allowed set (D-27).
     InvalidJhtMonthly,
+    /// A NIK that is not 16 digits of the D-37 layout, or does not match
+    /// the birth date; checked after every other value.
+    InvalidNik,
+    /// A projection asked for a category that has no JHT to project
+    /// (CONTRACT.md §6).
+    ProjectionNotAvailable,
     /// A batch record with the wrong number of fields.
     MalformedRow,
 }
@@ -50,7 +56,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in the contract's order (CONTRACT.md §1, "Codes"); each is
     /// explained in `docs/ERRORS.md`.
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 21] = [
         ErrorCode::InvalidJson,
         ErrorCode::UnknownField,
         ErrorCode::FieldNotApplicable,
@@ -69,6 +75,8 @@ impl ErrorCode {
         ErrorCode::InvalidMonths,
         ErrorCode::InvalidContractMonths,
         ErrorCode::InvalidJhtMonthly,
+        ErrorCode::InvalidNik,
+        ErrorCode::ProjectionNotAvailable,
         ErrorCode::MalformedRow,
     ];
 
@@ -94,6 +102,8 @@ impl ErrorCode {
             ErrorCode::InvalidMonths => "invalid_months",
             ErrorCode::InvalidContractMonths => "invalid_contract_months",
             ErrorCode::InvalidJhtMonthly => "invalid_jht_monthly",
+            ErrorCode::InvalidNik => "invalid_nik",
+            ErrorCode::ProjectionNotAvailable => "projection_not_available",
             ErrorCode::MalformedRow => "malformed_row",
         }
     }
@@ -179,7 +189,9 @@ mod tests {
             ErrorCode::InvalidMonths => 15,
             ErrorCode::InvalidContractMonths => 16,
             ErrorCode::InvalidJhtMonthly => 17,
-            ErrorCode::MalformedRow => 18,
+            ErrorCode::InvalidNik => 18,
+            ErrorCode::ProjectionNotAvailable => 19,
+            ErrorCode::MalformedRow => 20,
         }
     }
 

@@ -1,7 +1,7 @@
 //! The JSON interchange contract, version 1 (CONTRACT.md): decoding cases in the
 //! contract's error order, computing, and the result documents. Contributions
 //! and eligibility (§1, §3), benefit claims ([`benefit()`], §4) and late
-//! payment ([`fine()`], §5).
+//! payment ([`fine()`], §5), JHT projections ([`projection()`], §6).
 
 mod benefit;
 mod case;
@@ -10,12 +10,14 @@ mod fields;
 mod fine;
 mod grid;
 mod output;
+mod projection;
 mod respond;
 mod roster;
 
 pub use benefit::{BenefitResult, MAX_CLAIM_AMOUNT, PaymentEntry, benefit, decode_claim};
 pub use fine::{FineResult, fine};
 pub use grid::parse_income_grid;
+pub use projection::{ProjectionResult, YearEntry, projection};
 pub use respond::{
     Command, MAX_INPUT_BYTES, Response, Status, document_text, respond, respond_bytes,
 };
@@ -120,9 +122,13 @@ fn options<'a>(case: &'a Case, settings: &Settings<'a>) -> Options<'a> {
 }
 
 /// Assesses a decoded case: every check of the contribution command (wage
-/// floor, income grid, PMI package, JHT amount) applies.
+/// floor, income grid, PMI package, JHT amount) applies, and then the NIK's
+/// (D-37: `invalid_nik` is checked last, after the assessment's own errors).
 fn assess_case(case: &Case, settings: &Settings<'_>) -> Result<Assessed, ContractError> {
-    assess(&case.participant, case.period, &options(case, settings)).map_err(domain_error)
+    let assessed =
+        assess(&case.participant, case.period, &options(case, settings)).map_err(domain_error)?;
+    case.check_nik()?;
+    Ok(assessed)
 }
 
 /// A case document decoded and assessed: the participant and the domain's

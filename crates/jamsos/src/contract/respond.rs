@@ -1,4 +1,4 @@
-//! One document in, one document out: the contract's four one-document
+//! One document in, one document out: the contract's one-document
 //! commands behind a single call, so the command line, the C ABI and the
 //! WebAssembly package answer a case with the same bytes and the same status.
 
@@ -10,7 +10,7 @@ use super::{ContractError, ErrorCode, Settings};
 /// `invalid_json` rather than parsed.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
-/// The contract's one-document commands (CONTRACT.md §1, §3, §4, §5).
+/// The contract's one-document commands (CONTRACT.md §1, §3, §4, §5, §6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Command {
     /// `jamsos contribution`: what each party pays this month.
@@ -21,15 +21,18 @@ pub enum Command {
     Benefit,
     /// `jamsos fine`: the late-payment fine.
     Fine,
+    /// `jamsos projection`: the JHT balance year by year (CONTRACT.md §6).
+    Projection,
 }
 
 impl Command {
     /// Every command, in the contract's order.
-    pub const ALL: [Command; 4] = [
+    pub const ALL: [Command; 5] = [
         Command::Contribution,
         Command::Eligibility,
         Command::Benefit,
         Command::Fine,
+        Command::Projection,
     ];
 
     /// The command's name on the command line.
@@ -40,6 +43,7 @@ impl Command {
             Command::Eligibility => "eligibility",
             Command::Benefit => "benefit",
             Command::Fine => "fine",
+            Command::Projection => "projection",
         }
     }
 
@@ -130,6 +134,7 @@ pub fn respond(command: Command, input: &str, settings: &Settings<'_>) -> Respon
         }
         Command::Benefit => super::benefit(input).map(|r| Response::result(&r)),
         Command::Fine => super::fine(input).map(|r| Response::result(&r)),
+        Command::Projection => super::projection(input, settings).map(|r| Response::result(&r)),
     };
     answer.unwrap_or_else(Response::invalid)
 }

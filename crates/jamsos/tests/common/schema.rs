@@ -12,12 +12,13 @@ use serde_json::Value;
 
 /// The schema's entry points (`#/$defs/…`), plus `root` for the top-level
 /// `oneOf` over every one-document output.
-pub(crate) const ENTRY_POINTS: [&str; 7] = [
+pub(crate) const ENTRY_POINTS: [&str; 8] = [
     "root",
     "contribution_result",
     "eligibility_result",
     "benefit_result",
     "fine_result",
+    "projection_result",
     "error_document",
     "batch_ndjson_line",
 ];
@@ -91,6 +92,7 @@ impl ContractSchema {
             (Status::Ok, Command::Eligibility) => "eligibility_result",
             (Status::Ok, Command::Benefit) => "benefit_result",
             (Status::Ok, Command::Fine) => "fine_result",
+            (Status::Ok, Command::Projection) => "projection_result",
             (Status::InvalidInput, _) => "error_document",
             (Status::Internal, _) => return vec![format!("internal error: {}", response.json)],
         };
