@@ -2,14 +2,15 @@
 //! work is `jamsos_batch`.
 
 use std::fs::File;
-use std::io::{BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufWriter, ErrorKind, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use jamsos::contract::{IncomeGrid, Settings};
 use jamsos::pretty::rupiah;
-use jamsos_batch::{Config, Format, Summary};
+use jamsos_batch::{BatchError, Config, Format, Summary};
 
+use crate::staged::{self, Staged};
 use crate::{BatchArgs, FormatArg, SampleArgs, read_income_grid, stop};
 
 /// Draws `rows … rows/s … ETA` on the terminal, at most every 200 ms.
@@ -89,10 +90,27 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
         },
         None => (Box::new(std::io::stdin()), None),
     };
-    let output: Box<dyn Write> = match &args.output {
-        Some(path) => match File::create(path) {
+    // A file result is staged beside its path and renamed into place at the
+    // end (staged.rs); standard output streams.
+    let staged = match args.output.as_deref().map(Staged::create).transpose() {
+        Ok(s) => s,
+        Err(e) => {
+            let path = args
+                .output
+                .as_deref()
+                .unwrap_or_else(|| std::path::Path::new("-"));
+            return stop(format!("cannot write {}: {e}", path.display()));
+        }
+    };
+    if staged.is_some() {
+        if let Err(e) = staged::clean_up_on_signals() {
+            return stop(format!("cannot watch for signals: {e}"));
+        }
+    }
+    let output: Box<dyn Write> = match &staged {
+        Some(s) => match s.file() {
             Ok(f) => Box::new(BufWriter::with_capacity(1 << 20, f)),
-            Err(e) => return stop(format!("cannot write {}: {e}", path.display())),
+            Err(e) => return stop(format!("cannot write the result: {e}")),
         },
         None => Box::new(BufWriter::with_capacity(1 << 20, std::io::stdout().lock())),
     };
@@ -117,6 +135,11 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
     let started = Instant::now();
     let summary = match jamsos_batch::run(input, output, &config) {
         Ok(s) => s,
+        // A closed standard output (`jamsos batch … | head`) ends the batch
+        // quietly, as it ends other Unix tools.
+        Err(BatchError::Io(e)) if staged.is_none() && e.kind() == ErrorKind::BrokenPipe => {
+            return ExitCode::SUCCESS;
+        }
         Err(e) => {
             if terminal {
                 let _ = writeln!(std::io::stderr().lock());
@@ -127,17 +150,35 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
     if terminal {
         let _ = writeln!(std::io::stderr().lock());
     }
-    report(&summary, started.elapsed().as_millis());
     if let Some(path) = &args.summary {
         let doc = summary.to_json(args.group_by.as_deref());
         let written = serde_json::to_string_pretty(&doc)
-            .map_err(|e| e.to_string())
-            .and_then(|text| std::fs::write(path, text + "\n").map_err(|e| e.to_string()));
+            .map_err(io::Error::other)
+            .and_then(|text| write_staged(path, (text + "\n").as_bytes()));
         if let Err(e) = written {
             return stop(format!("cannot write {}: {e}", path.display()));
         }
     }
+    if let Some(s) = staged {
+        if let Err(e) = s.commit() {
+            let path = args
+                .output
+                .as_deref()
+                .unwrap_or_else(|| std::path::Path::new("-"));
+            return stop(format!("cannot write {}: {e}", path.display()));
+        }
+    }
+    report(&summary, started.elapsed().as_millis());
     ExitCode::SUCCESS
+}
+
+/// Writes a whole small file through a staged temporary file.
+fn write_staged(path: &std::path::Path, bytes: &[u8]) -> io::Result<()> {
+    let staged = Staged::create(path)?;
+    let mut file = staged.file()?;
+    file.write_all(bytes)?;
+    drop(file);
+    staged.commit()
 }
 
 /// The summary on standard error (CONTRACT.md §2).

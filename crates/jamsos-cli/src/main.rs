@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod batch;
 mod serve;
+mod staged;
 use jamsos::contract::{self, ContractError, ErrorCode};
 use jamsos::pretty::{self, Lang};
 
