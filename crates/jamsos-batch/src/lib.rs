@@ -24,12 +24,15 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod columns;
 mod csv;
+mod ndjson;
 mod outcome;
 mod run;
 pub mod sample;
 mod summary;
 
+pub use columns::{detect_delimiter, suggestion, unknown_column_notice};
 pub use outcome::{AMOUNT_COLUMNS, Outcome};
 pub use run::{BatchError, Config, Format, run};
 pub use summary::{Summary, Tally};

@@ -11,7 +11,7 @@ use jamsos::pretty::rupiah;
 use jamsos_batch::{BatchError, Config, Format, Summary};
 
 use crate::staged::{self, Staged};
-use crate::{BatchArgs, FormatArg, SampleArgs, read_income_grid, stop};
+use crate::{BatchArgs, FormatArg, SampleArgs, SummaryFormatArg, read_income_grid, stop};
 
 /// Draws `rows … rows/s … ETA` on the terminal, at most every 200 ms.
 struct Progress {
@@ -73,9 +73,21 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
         (None, Format::Ndjson) => jamsos::rules::PROGRAMS_START,
         (None, _) => return stop("--period YYYY-MM is required for a CSV roster"),
     };
-    if args.group_by.is_some() && args.summary.is_none() {
+    if !args.group_by.is_empty() && args.summary.is_none() {
         return stop("--group-by needs --summary FILE, where the groups are written");
     }
+    let delimiter = match args.delimiter.as_deref() {
+        None => None,
+        Some("\\t" | "tab") => Some(b'\t'),
+        Some(d) => match d.as_bytes() {
+            [b] if !matches!(b, b'"' | b'\n' | b'\r') && b.is_ascii() => Some(*b),
+            _ => {
+                return stop(format!(
+                    "--delimiter \"{d}\": one ASCII character other than a quote or a line end (e.g. ';', or tab)"
+                ));
+            }
+        },
+    };
     let brackets = match read_income_grid(args.income_grid.as_deref()) {
         Ok(b) => b,
         Err(code) => return code,
@@ -121,16 +133,22 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
     };
     let show = |rows: u64, bytes: u64| progress.show(rows, bytes);
     let terminal = std::io::stderr().is_terminal();
+    let notice = |message: &str| {
+        let _ = writeln!(std::io::stderr().lock(), "jamsos: {message}");
+    };
     let config = Config {
         period,
         format,
         allow_extra_columns: args.allow_extra_columns,
-        group_by: args.group_by.as_deref(),
+        group_by: &args.group_by,
+        keep: &args.keep,
+        delimiter,
         threads: args.threads,
         settings: Settings {
             income_grid: IncomeGrid::official(&brackets).ok(),
         },
         progress: terminal.then_some(&show as &(dyn Fn(u64, u64) + Sync)),
+        notice: Some(&notice),
     };
     let started = Instant::now();
     let summary = match jamsos_batch::run(input, output, &config) {
@@ -151,10 +169,15 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
         let _ = writeln!(std::io::stderr().lock());
     }
     if let Some(path) = &args.summary {
-        let doc = summary.to_json(args.group_by.as_deref());
-        let written = serde_json::to_string_pretty(&doc)
-            .map_err(io::Error::other)
-            .and_then(|text| write_staged(path, (text + "\n").as_bytes()));
+        let text = match args.summary_format {
+            SummaryFormatArg::Json => {
+                serde_json::to_string_pretty(&summary.to_json(&args.group_by))
+                    .map(|t| t + "\n")
+                    .map_err(io::Error::other)
+            }
+            SummaryFormatArg::Csv => Ok(summary.to_csv(&args.group_by)),
+        };
+        let written = text.and_then(|text| write_staged(path, text.as_bytes()));
         if let Err(e) = written {
             return stop(format!("cannot write {}: {e}", path.display()));
         }
