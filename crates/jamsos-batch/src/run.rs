@@ -141,6 +141,30 @@ impl From<io::Error> for BatchError {
     }
 }
 
+/// Buffers handed back for reuse: a chunk's input goes back to the reader
+/// once a worker is done with it, its output to the workers once written, so
+/// a run allocates a few dozen buffers in all, not two per chunk (fresh large
+/// allocations are page faults and copies as they grow).
+#[derive(Default)]
+struct Pool(Mutex<Vec<Vec<u8>>>);
+
+impl Pool {
+    /// An empty buffer with at least `capacity` bytes of room.
+    fn take(&self, capacity: usize) -> Vec<u8> {
+        let reused = self.0.lock().ok().and_then(|mut v| v.pop());
+        let mut buf = reused.unwrap_or_default();
+        buf.clear();
+        buf.reserve(capacity);
+        buf
+    }
+
+    fn give(&self, buf: Vec<u8>) {
+        if let Ok(mut v) = self.0.lock() {
+            v.push(buf);
+        }
+    }
+}
+
 /// Whole records, as read.
 struct Chunk {
     seq: u64,
@@ -263,26 +287,28 @@ pub fn run<R: Read + Send, W: Write>(
         let _ = credit_tx.send(());
     }
     let work_rx = Mutex::new(work_rx);
+    let (inputs, outputs) = (Pool::default(), Pool::default());
 
     std::thread::scope(|scope| {
+        let (inputs, outputs) = (&inputs, &outputs);
         let reader = scope.spawn(move || {
             read_chunks(
                 input,
                 buf,
                 lines_before + 1,
-                config.format,
-                delimiter,
+                (config.format, delimiter),
                 &work_tx,
                 &credit_rx,
+                inputs,
             )
         });
         for _ in 0..threads {
             let done_tx = done_tx.clone();
             let (work_rx, job) = (&work_rx, &job);
-            scope.spawn(move || work(work_rx, &done_tx, job));
+            scope.spawn(move || work(work_rx, &done_tx, job, (inputs, outputs)));
         }
         drop(done_tx);
-        let written = write_in_order(&done_rx, &mut output, &credit_tx, config);
+        let written = write_in_order(&done_rx, &mut output, &credit_tx, config, outputs);
         // Unblock the reader if writing failed, then collect its result.
         drop(done_rx);
         drop(credit_tx);
@@ -434,10 +460,10 @@ fn read_chunks<R: Read>(
     mut input: R,
     mut buf: Vec<u8>,
     mut line: u64,
-    format: Format,
-    delimiter: u8,
+    (format, delimiter): (Format, u8),
     work: &SyncSender<Chunk>,
     credits: &Receiver<()>,
+    pool: &Pool,
 ) -> io::Result<()> {
     let mut state = State::FieldStart;
     let mut scanned = 0;
@@ -455,7 +481,7 @@ fn read_chunks<R: Read>(
                 state = next;
                 end
             }
-            Format::Ndjson => fresh.iter().rposition(|b| *b == b'\n').map(|i| i + 1),
+            Format::Ndjson => memchr::memrchr(b'\n', fresh).map(|i| i + 1),
         };
         if let Some(end) = end {
             boundary = Some(scanned + end);
@@ -467,9 +493,12 @@ fn read_chunks<R: Read>(
             _ => continue,
         };
         if cut > 0 {
-            let rest = buf.split_off(cut);
-            let bytes = std::mem::replace(&mut buf, rest);
-            let lines = bytes.iter().filter(|b| **b == b'\n').count() as u64;
+            // The partial record after the cut starts the next buffer.
+            let mut next = pool.take(CHUNK_BYTES + READ_BYTES);
+            next.extend_from_slice(buf.get(cut..).unwrap_or_default());
+            buf.truncate(cut);
+            let bytes = std::mem::replace(&mut buf, next);
+            let lines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
             if credits.recv().is_err() {
                 return Ok(()); // the writer stopped
             }
@@ -493,7 +522,12 @@ fn read_chunks<R: Read>(
 }
 
 /// A worker thread.
-fn work(chunks: &Mutex<Receiver<Chunk>>, done: &SyncSender<Done>, job: &Job<'_>) {
+fn work(
+    chunks: &Mutex<Receiver<Chunk>>,
+    done: &SyncSender<Done>,
+    job: &Job<'_>,
+    (inputs, outputs): (&Pool, &Pool),
+) {
     let mut records = Vec::new();
     let mut spans = Vec::new();
     let mut cache = RulesCache::default();
@@ -504,7 +538,7 @@ fn work(chunks: &Mutex<Receiver<Chunk>>, done: &SyncSender<Done>, job: &Job<'_>)
         };
         let Ok(mut chunk) = chunk else { return };
         let input_bytes = chunk.bytes.len() as u64;
-        let mut output = Vec::with_capacity(chunk.bytes.len() * 2);
+        let mut output = outputs.take(chunk.bytes.len() * 2 + (64 << 10));
         let mut summary = Summary::default();
         let rows = match (job.format, job.roster) {
             (Format::Csv, Some(roster)) => {
@@ -546,6 +580,7 @@ fn work(chunks: &Mutex<Receiver<Chunk>>, done: &SyncSender<Done>, job: &Job<'_>)
                 &mut summary,
             ),
         };
+        inputs.give(chunk.bytes);
         let result = Done {
             seq: chunk.seq,
             rows,
@@ -565,6 +600,7 @@ fn write_in_order<W: Write>(
     output: &mut W,
     credits: &SyncSender<()>,
     config: &Config<'_>,
+    pool: &Pool,
 ) -> Result<Summary, BatchError> {
     let mut summary = Summary::default();
     let mut waiting: BTreeMap<u64, Done> = BTreeMap::new();
@@ -574,6 +610,7 @@ fn write_in_order<W: Write>(
         waiting.insert(d.seq, d);
         while let Some(d) = waiting.remove(&next) {
             output.write_all(&d.output)?;
+            pool.give(d.output);
             summary.merge(&d.summary);
             rows += d.rows;
             bytes += d.input_bytes;
@@ -698,7 +735,13 @@ fn malformed(message: &str) -> ContractError {
 }
 
 /// Appends `n` in decimal.
+#[inline]
 fn write_u64(out: &mut Vec<u8>, mut n: u64) {
+    if n == 0 {
+        // Most amount cells of a roster: a program nobody in the row pays.
+        out.push(b'0');
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
