@@ -192,8 +192,8 @@ struct Job<'a> {
     settings: Settings<'a>,
 }
 
-/// The output columns after `id` and the kept columns (CONTRACT.md §2).
-const OUTPUT_COLUMNS: [&str; 27] = [
+/// The result columns (CONTRACT.md §2); kept columns (`--keep`) go after `id`.
+pub const OUTPUT_COLUMNS: [&str; 27] = [
     "id",
     "status",
     "error_code",
@@ -323,7 +323,8 @@ pub fn run<R: Read + Send, W: Write>(
 }
 
 /// The output header line: `id`, the kept columns, then the contract's.
-fn output_header(keep: &[String]) -> String {
+#[must_use]
+pub fn output_header(keep: &[String]) -> String {
     let mut h = Vec::new();
     write_field(&mut h, "id");
     for k in keep {
@@ -736,7 +737,7 @@ fn malformed(message: &str) -> ContractError {
 
 /// Appends `n` in decimal.
 #[inline]
-fn write_u64(out: &mut Vec<u8>, mut n: u64) {
+pub fn write_u64(out: &mut Vec<u8>, mut n: u64) {
     if n == 0 {
         // Most amount cells of a roster: a program nobody in the row pays.
         out.push(b'0');
@@ -758,7 +759,7 @@ fn write_u64(out: &mut Vec<u8>, mut n: u64) {
 }
 
 /// Appends a CSV field, quoted when it has to be.
-fn write_field(out: &mut Vec<u8>, text: &str) {
+pub fn write_field(out: &mut Vec<u8>, text: &str) {
     if text
         .bytes()
         .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
@@ -803,15 +804,21 @@ fn write_error(out: &mut Vec<u8>, e: &ContractError) {
     out.extend_from_slice(b",error,");
     out.extend_from_slice(e.code.code().as_bytes());
     out.push(b',');
-    let message = match &e.field {
-        Some(field) if !e.message.contains(field.as_str()) => format!("{field}: {}", e.message),
-        _ => e.message.clone(),
-    };
-    write_field(out, &message);
+    write_field(out, &error_message(e));
     for _ in 0..AMOUNT_COLUMNS.len() + 5 {
         out.push(b',');
     }
     out.push(b'\n');
+}
+
+/// An error row's `error_message`: the message, prefixed with the field when
+/// it does not name it already (the CSV has no field column).
+#[must_use]
+pub fn error_message(e: &ContractError) -> String {
+    match &e.field {
+        Some(field) if !e.message.contains(field.as_str()) => format!("{field}: {}", e.message),
+        _ => e.message.clone(),
+    }
 }
 
 /// One NDJSON chunk (starting on physical line `first_line`): each

@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use jamsos::contract::{IncomeGrid, Settings};
 use jamsos::pretty::rupiah;
+use jamsos_arrow::{InputFormat, KernelError, KernelOptions, OutputFormat};
 use jamsos_batch::{BatchError, Config, Format, Summary};
 
 use crate::staged::{self, Staged};
@@ -56,9 +57,33 @@ impl Progress {
 
 /// `jamsos batch`.
 pub(crate) fn run(args: &BatchArgs) -> ExitCode {
-    let format = match args.format {
-        FormatArg::Csv => Format::Csv,
-        FormatArg::Ndjson => Format::Ndjson,
+    let input_format = args
+        .input_format
+        .map(|f| match f {
+            FormatArg::Csv => InputFormat::Csv,
+            FormatArg::Ndjson => InputFormat::Ndjson,
+            FormatArg::Parquet => InputFormat::Parquet,
+            FormatArg::Arrow => InputFormat::Arrow,
+        })
+        .or_else(|| args.input.as_deref().and_then(InputFormat::from_path))
+        .unwrap_or(match args.format {
+            // Before Parquet and Arrow, --format named both sides.
+            Some(FormatArg::Ndjson) => InputFormat::Ndjson,
+            _ => InputFormat::Csv,
+        });
+    let output_format = match (args.format, input_format) {
+        (Some(FormatArg::Csv), _) => OutputFormat::Csv,
+        (Some(FormatArg::Ndjson), _) | (None, InputFormat::Ndjson) => OutputFormat::Ndjson,
+        (Some(FormatArg::Parquet), _) => OutputFormat::Parquet,
+        (Some(FormatArg::Arrow), _) => OutputFormat::Arrow,
+        (None, _) => OutputFormat::Csv,
+    };
+    let format = match input_format {
+        InputFormat::Ndjson if output_format != OutputFormat::Ndjson => {
+            return stop("an NDJSON roster of JSON cases gives NDJSON results (--format ndjson)");
+        }
+        InputFormat::Ndjson => Format::Ndjson,
+        _ => Format::Csv,
     };
     let period = match (&args.period, format) {
         (Some(p), _) => match p.parse() {
@@ -92,7 +117,20 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
         Ok(b) => b,
         Err(code) => return code,
     };
+    let columnar = match (input_format, &args.input) {
+        (InputFormat::Parquet | InputFormat::Arrow, Some(path)) => {
+            match jamsos_arrow::open_columnar(path, input_format) {
+                Ok(batches) => Some(batches),
+                Err(e) => return stop(format!("cannot read {}: {e}", path.display())),
+            }
+        }
+        (InputFormat::Parquet | InputFormat::Arrow, None) => {
+            return stop("a Parquet or Arrow roster is read from a file: --input FILE");
+        }
+        _ => None,
+    };
     let (input, total_bytes): (Box<dyn Read + Send>, Option<u64>) = match &args.input {
+        _ if columnar.is_some() => (Box::new(std::io::empty()), None),
         Some(path) => match File::open(path) {
             Ok(f) => {
                 let len = f.metadata().ok().map(|m| m.len());
@@ -119,12 +157,12 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
             return stop(format!("cannot watch for signals: {e}"));
         }
     }
-    let output: Box<dyn Write> = match &staged {
+    let output: Box<dyn Write + Send> = match &staged {
         Some(s) => match s.file() {
             Ok(f) => Box::new(BufWriter::with_capacity(1 << 20, f)),
             Err(e) => return stop(format!("cannot write the result: {e}")),
         },
-        None => Box::new(BufWriter::with_capacity(1 << 20, std::io::stdout().lock())),
+        None => Box::new(BufWriter::with_capacity(1 << 20, std::io::stdout())),
     };
     let progress = Progress {
         started: Instant::now(),
@@ -151,11 +189,45 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
         notice: Some(&notice),
     };
     let started = Instant::now();
-    let summary = match jamsos_batch::run(input, output, &config) {
+    let show_rows = |rows: u64| progress.show(rows, 0);
+    let result = match (columnar, output_format) {
+        (Some(batches), _) => {
+            let options = KernelOptions {
+                period,
+                allow_extra_columns: args.allow_extra_columns,
+                keep: &args.keep,
+                group_by: &args.group_by,
+                settings: config.settings,
+                notice: config.notice,
+            };
+            jamsos_arrow::Kernel::new(&batches.0, options).and_then(|kernel| {
+                let mut sink = jamsos_arrow::sink(output_format, &kernel.schema(), output)?;
+                let progress = terminal.then_some(&show_rows as &(dyn Fn(u64) + Sync));
+                let summary = jamsos_arrow::run_columnar(
+                    batches,
+                    &kernel,
+                    sink.as_mut(),
+                    args.threads,
+                    progress,
+                )?;
+                sink.finish()?;
+                Ok(summary)
+            })
+        }
+        (None, OutputFormat::Csv) | (None, OutputFormat::Ndjson)
+            if format == Format::Ndjson || output_format == OutputFormat::Csv =>
+        {
+            jamsos_batch::run(input, output, &config).map_err(KernelError::Batch)
+        }
+        (None, _) => jamsos_arrow::run_csv_into(input, &config, |schema| {
+            jamsos_arrow::sink(output_format, schema, output)
+        }),
+    };
+    let summary = match result {
         Ok(s) => s,
         // A closed standard output (`jamsos batch … | head`) ends the batch
         // quietly, as it ends other Unix tools.
-        Err(BatchError::Io(e)) if staged.is_none() && e.kind() == ErrorKind::BrokenPipe => {
+        Err(e) if staged.is_none() && broken_pipe(&e) => {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
@@ -195,6 +267,19 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Whether the error is a closed standard output.
+fn broken_pipe(e: &KernelError) -> bool {
+    let io = match e {
+        KernelError::Batch(BatchError::Io(e)) => Some(e.kind()),
+        KernelError::Arrow(arrow_schema_error) => match arrow_schema_error {
+            jamsos_arrow::ArrowError::IoError(_, e) => Some(e.kind()),
+            _ => None,
+        },
+        _ => None,
+    };
+    io == Some(ErrorKind::BrokenPipe)
+}
+
 /// Writes a whole small file through a staged temporary file.
 fn write_staged(path: &std::path::Path, bytes: &[u8]) -> io::Result<()> {
     let staged = Staged::create(path)?;
@@ -222,6 +307,39 @@ fn report(s: &Summary, ms: u128) {
 
 /// `jamsos sample-roster`.
 pub(crate) fn sample(args: &SampleArgs) -> ExitCode {
+    let format = match args.format {
+        Some(FormatArg::Csv) => None,
+        Some(FormatArg::Parquet) => Some(OutputFormat::Parquet),
+        Some(FormatArg::Arrow) => Some(OutputFormat::Arrow),
+        Some(FormatArg::Ndjson) => return stop("a sample roster is csv, parquet or arrow"),
+        None => match args.output.as_deref().and_then(InputFormat::from_path) {
+            Some(InputFormat::Parquet) => Some(OutputFormat::Parquet),
+            Some(InputFormat::Arrow) => Some(OutputFormat::Arrow),
+            _ => None,
+        },
+    };
+    if let Some(format) = format {
+        let (rows, seed) = (args.rows, args.seed);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
+        let out: Box<dyn Write + Send> = match &args.output {
+            Some(path) => match File::create(path) {
+                Ok(f) => Box::new(BufWriter::new(f)),
+                Err(e) => return stop(format!("cannot write {}: {e}", path.display())),
+            },
+            None => Box::new(BufWriter::new(std::io::stdout())),
+        };
+        let written = std::thread::scope(|scope| {
+            scope.spawn(move || {
+                let mut w = ChannelWriter(tx);
+                let _ = jamsos_batch::sample::write_roster(&mut w, rows, seed);
+            });
+            jamsos_arrow::typed_roster(ChannelReader::new(rx), format, out)
+        });
+        return match written {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(e) => stop(format!("cannot write the roster: {e}")),
+        };
+    }
     let written = match &args.output {
         Some(path) => File::create(path).and_then(|f| {
             let mut out = BufWriter::new(f);
@@ -237,5 +355,58 @@ pub(crate) fn sample(args: &SampleArgs) -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => stop(format!("cannot write the roster: {e}")),
+    }
+}
+
+/// The writing end of a channel of byte blocks.
+struct ChannelWriter(std::sync::mpsc::SyncSender<Vec<u8>>);
+
+impl Write for ChannelWriter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0
+            .send(buf.to_vec())
+            .map_err(|_| io::Error::new(ErrorKind::BrokenPipe, "the reader stopped"))?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The reading end.
+struct ChannelReader {
+    rx: std::sync::mpsc::Receiver<Vec<u8>>,
+    current: Vec<u8>,
+    pos: usize,
+}
+
+impl ChannelReader {
+    fn new(rx: std::sync::mpsc::Receiver<Vec<u8>>) -> ChannelReader {
+        ChannelReader {
+            rx,
+            current: Vec::new(),
+            pos: 0,
+        }
+    }
+}
+
+impl Read for ChannelReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.pos >= self.current.len() {
+            match self.rx.recv() {
+                Ok(next) => {
+                    self.current = next;
+                    self.pos = 0;
+                }
+                Err(_) => return Ok(0),
+            }
+        }
+        let rest = self.current.get(self.pos..).unwrap_or_default();
+        let n = rest.len().min(buf.len());
+        if let (Some(dst), Some(src)) = (buf.get_mut(..n), rest.get(..n)) {
+            dst.copy_from_slice(src);
+        }
+        self.pos += n;
+        Ok(n)
     }
 }

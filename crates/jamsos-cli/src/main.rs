@@ -73,12 +73,16 @@ enum Command {
     Serve(ServeArgs),
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FormatArg {
-    /// CSV roster in, CSV result out.
+    /// CSV (CONTRACT.md §2).
     Csv,
-    /// One JSON case per line in, one JSON result per line out.
+    /// One JSON object per line: JSON cases in, results (or errors) out.
     Ndjson,
+    /// Apache Parquet (typed columns: Int64 amounts, string statuses).
+    Parquet,
+    /// Arrow IPC file format, also called Feather v2 (typed like Parquet).
+    Arrow,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -110,9 +114,14 @@ struct BatchArgs {
     /// The result, replaced only when the batch has finished; standard output if absent.
     #[arg(long, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
-    /// Input and output format.
-    #[arg(long, value_enum, default_value = "csv")]
-    format: FormatArg,
+    /// The result's format [default: csv; ndjson for an NDJSON roster].
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    /// The roster's format [default: from the --input file's extension
+    /// (.csv, .ndjson/.jsonl, .parquet, .arrow/.feather/.ipc); else ndjson
+    /// with --format ndjson, else csv].
+    #[arg(long, value_enum)]
+    input_format: Option<FormatArg>,
     /// The roster's CSV delimiter (one character, e.g. ';' or tab); recognised
     /// from the header when absent (comma, semicolon or tab).
     #[arg(long, value_name = "CHAR")]
@@ -163,6 +172,10 @@ struct SampleArgs {
     /// The file; standard output if absent.
     #[arg(long, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
+    /// csv, or a typed parquet or arrow roster (Int64 integers, Boolean
+    /// booleans, Date32 dates) [default: from the --output extension, else csv].
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
 }
 
 /// Standard input, or the contract's error when it cannot be read; the
