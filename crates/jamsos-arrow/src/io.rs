@@ -354,10 +354,10 @@ pub fn run_columnar(
 /// columnar `sink` (parsed back by the Arrow CSV reader with the result
 /// schema: the same values as the CSV result, typed). The kept columns are
 /// strings, as in the CSV roster.
-pub fn run_csv_into<R: Read + Send>(
+pub fn run_csv_into<'w, R: Read + Send>(
     input: R,
     config: &Config<'_>,
-    sink_for: impl FnOnce(&SchemaRef) -> Result<Box<dyn Sink + '_>, KernelError>,
+    sink_for: impl FnOnce(&SchemaRef) -> Result<Box<dyn Sink + 'w>, KernelError>,
 ) -> Result<Summary, KernelError> {
     let kept: Vec<Field> = config
         .keep
