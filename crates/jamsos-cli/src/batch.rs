@@ -271,10 +271,7 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
 fn broken_pipe(e: &KernelError) -> bool {
     let io = match e {
         KernelError::Batch(BatchError::Io(e)) => Some(e.kind()),
-        KernelError::Arrow(arrow_schema_error) => match arrow_schema_error {
-            jamsos_arrow::ArrowError::IoError(_, e) => Some(e.kind()),
-            _ => None,
-        },
+        KernelError::Arrow(jamsos_arrow::ArrowError::IoError(_, e)) => Some(e.kind()),
         _ => None,
     };
     io == Some(ErrorKind::BrokenPipe)
