@@ -244,3 +244,73 @@ fn ndjson_error_lines_carry_the_line_and_the_id() {
     assert_eq!(lines[3]["line"], 5);
     assert_eq!(lines[3]["error"]["code"], "invalid_json");
 }
+
+/// A fresh path in the test directory.
+fn path(name: &str) -> String {
+    std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("analysts-{name}"))
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn parquet_and_arrow_rosters_give_the_csv_result() {
+    let (csv, parquet, arrow) = (path("r.csv"), path("r.parquet"), path("r.arrow"));
+    for out in [&csv, &parquet, &arrow] {
+        let (code, _, err) = run(
+            &[
+                "sample-roster",
+                "--rows",
+                "3000",
+                "--seed",
+                "5",
+                "--output",
+                out,
+            ],
+            b"",
+        );
+        assert_eq!(code, 0, "{err}");
+    }
+    assert!(std::fs::read(&parquet).unwrap().starts_with(b"PAR1"));
+    assert!(std::fs::read(&arrow).unwrap().starts_with(b"ARROW1"));
+    let (code, expected, _) = batch(&["--input", &csv], "");
+    assert_eq!(code, 0);
+    assert_eq!(expected.lines().count(), 3001);
+    for input in [&parquet, &arrow] {
+        let (code, out, err) = batch(&["--input", input], "");
+        assert_eq!(code, 0, "{err}");
+        assert!(out == expected, "{input}");
+    }
+    // The extension can be overridden.
+    let renamed = path("r.bin");
+    std::fs::copy(&parquet, &renamed).unwrap();
+    let (code, out, _) = batch(&["--input", &renamed, "--input-format", "parquet"], "");
+    assert_eq!(code, 0);
+    assert!(out == expected);
+    // A Parquet result: the file's magic at both ends, written whole.
+    let result = path("result.parquet");
+    let (code, out, err) = batch(
+        &["--input", &csv, "--format", "parquet", "--output", &result],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty());
+    let bytes = std::fs::read(&result).unwrap();
+    assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+    // NDJSON rows from a Parquet roster: the CSV's cells, amounts as numbers.
+    let (code, out, _) = batch(&["--input", &parquet, "--format", "ndjson"], "");
+    assert_eq!(code, 0);
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let csv_first: Vec<&str> = expected.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(first["id"], csv_first[0]);
+    assert_eq!(first["total_employer"].to_string(), csv_first[18]);
+    assert!(first["error_code"].is_null());
+}
+
+#[test]
+fn a_parquet_roster_on_standard_input_stops() {
+    let (code, _, err) = batch(&["--input-format", "parquet"], "PAR1");
+    assert_eq!(code, 1);
+    assert!(err.contains("--input FILE"), "{err}");
+}
