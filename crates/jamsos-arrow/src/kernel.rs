@@ -249,15 +249,20 @@ impl<'a> Kernel<'a> {
             .map(|_| arrow_array::builder::StringBuilder::with_capacity(rows, rows * 9))
             .collect();
         let mut group_key: Vec<String> = Vec::new();
+        // One allocation of cell slices for the whole batch: each row's
+        // (empty) list goes back into `spare`, reusing its buffer.
+        let mut spare: Vec<&str> = Vec::with_capacity(columns.len());
         for row in 0..rows {
             for (c, s) in columns.iter().zip(scratch.iter_mut()) {
                 c.render(row, s);
             }
-            let cells: Vec<&str> = columns
-                .iter()
-                .zip(&scratch)
-                .map(|(c, s)| c.text(row).unwrap_or(s.as_str()))
-                .collect();
+            let mut cells = std::mem::take(&mut spare);
+            cells.extend(
+                columns
+                    .iter()
+                    .zip(&scratch)
+                    .map(|(c, s)| c.text(row).unwrap_or(s.as_str())),
+            );
             let line = first_row + row as u64 + 2;
             match cells.get(self.id_column).filter(|id| !id.is_empty()) {
                 Some(id) => ids.append_value(id),
@@ -267,8 +272,8 @@ impl<'a> Kernel<'a> {
             for g in &self.group {
                 group_key.push(cells.get(*g).copied().unwrap_or_default().to_owned());
             }
-            let group: Vec<&str> = group_key.iter().map(String::as_str).collect();
-            let group = (!group.is_empty()).then_some(group.as_slice());
+            let group_cells: Vec<&str> = group_key.iter().map(String::as_str).collect();
+            let group = (!group_cells.is_empty()).then_some(group_cells.as_slice());
             let result = assess_row(
                 &self.roster,
                 &cells,
@@ -305,6 +310,8 @@ impl<'a> Kernel<'a> {
                     summary.add_error(e.code.code(), category, group);
                 }
             }
+            cells.clear();
+            spare = cells.into_iter().map(|_| "").collect();
         }
         let mut arrays: Vec<ArrayRef> = vec![Arc::new(ids.finish())];
         for k in &self.keep {
@@ -381,6 +388,10 @@ impl<'b> Cells<'b> {
         if a.is_null(row) {
             return;
         }
+        if let Some(v) = integer_at(*a, row) {
+            push_i128(out, v);
+            return;
+        }
         let _ = match (kind, a.data_type()) {
             (Kind::Integer, DataType::Int8) => {
                 write!(out, "{}", a.as_primitive::<Int8Type>().value(row))
@@ -421,6 +432,44 @@ impl<'b> Cells<'b> {
             }
             _ => Ok(()),
         };
+    }
+}
+
+/// The integer at `row` of an integer array of any width.
+fn integer_at(a: &dyn Array, row: usize) -> Option<i128> {
+    Some(match a.data_type() {
+        DataType::Int8 => a.as_primitive::<Int8Type>().value(row).into(),
+        DataType::Int16 => a.as_primitive::<Int16Type>().value(row).into(),
+        DataType::Int32 => a.as_primitive::<Int32Type>().value(row).into(),
+        DataType::Int64 => a.as_primitive::<Int64Type>().value(row).into(),
+        DataType::UInt8 => a.as_primitive::<UInt8Type>().value(row).into(),
+        DataType::UInt16 => a.as_primitive::<UInt16Type>().value(row).into(),
+        DataType::UInt32 => a.as_primitive::<UInt32Type>().value(row).into(),
+        DataType::UInt64 => a.as_primitive::<UInt64Type>().value(row).into(),
+        _ => return None,
+    })
+}
+
+/// Appends `v` in decimal, as `Display` does, without the formatter.
+fn push_i128(out: &mut String, v: i128) {
+    if v < 0 {
+        out.push('-');
+    }
+    let mut n = v.unsigned_abs();
+    let mut digits = [0u8; 40];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        if let Some(d) = digits.get_mut(i) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for d in digits.get(i..).unwrap_or_default() {
+        out.push(char::from(*d));
     }
 }
 
