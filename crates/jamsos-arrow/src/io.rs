@@ -21,12 +21,12 @@ use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
 use crate::KernelError;
-use crate::kernel::{Kernel, cell_text, result_schema};
+use crate::kernel::{Kernel, result_schema};
 use crate::pipe::{PipeReader, PipeWriter};
 
 /// Rows per batch read from a file (a Parquet row group is read in batches
 /// of this size, so memory does not grow with the row group).
-const BATCH_ROWS: usize = 32 * 1024;
+const BATCH_ROWS: usize = 16 * 1024;
 /// Rows per row group of a Parquet result: with 27 columns, a few MiB held
 /// before each is written.
 const ROW_GROUP_ROWS: usize = 128 * 1024;
@@ -115,6 +115,16 @@ pub trait Sink {
     fn write(&mut self, batch: &RecordBatch) -> Result<(), KernelError>;
     /// Writes what is left (a Parquet footer, an IPC footer) and flushes.
     fn finish(self: Box<Self>) -> Result<(), KernelError>;
+    /// For a text sink, whether it is NDJSON (`Some(true)`) or CSV: its rows
+    /// are then formatted by [`format_rows`] on the worker threads and
+    /// written with [`Sink::write_bytes`].
+    fn text(&self) -> Option<bool> {
+        None
+    }
+    /// Writes rows formatted by [`format_rows`].
+    fn write_bytes(&mut self, _bytes: &[u8]) -> Result<(), KernelError> {
+        Ok(())
+    }
 }
 
 /// A sink of `format` for results of `schema` on `out`.
@@ -203,24 +213,7 @@ impl<W: Write> TextSink<W> {
 impl<W: Write> Sink for TextSink<W> {
     fn write(&mut self, batch: &RecordBatch) -> Result<(), KernelError> {
         self.buf.clear();
-        let mut scratch = String::new();
-        for row in 0..batch.num_rows() {
-            if self.json {
-                self.buf.push(b'{');
-            }
-            for (i, (column, name)) in batch.columns().iter().zip(&self.names).enumerate() {
-                if i > 0 {
-                    self.buf.push(b',');
-                }
-                if self.json {
-                    let _ = serde_json::to_writer(&mut self.buf, name);
-                    self.buf.push(b':');
-                }
-                write_cell(&mut self.buf, column.as_ref(), row, &mut scratch, self.json);
-            }
-            self.buf
-                .extend_from_slice(if self.json { b"}\n" } else { b"\n" });
-        }
+        format_rows(batch, &self.names, self.json, &mut self.buf);
         self.out.write_all(&self.buf)?;
         Ok(())
     }
@@ -229,33 +222,89 @@ impl<W: Write> Sink for TextSink<W> {
         self.out.flush()?;
         Ok(())
     }
+
+    fn text(&self) -> Option<bool> {
+        Some(self.json)
+    }
+
+    fn write_bytes(&mut self, bytes: &[u8]) -> Result<(), KernelError> {
+        self.out.write_all(bytes)?;
+        Ok(())
+    }
 }
 
-/// One cell: CSV (empty for a null) or JSON (`null`; amounts as numbers,
-/// integers of a kept column as numbers, everything else as strings).
-fn write_cell(out: &mut Vec<u8>, a: &dyn Array, row: usize, scratch: &mut String, json: bool) {
-    if a.is_null(row) {
+/// A result column prepared once per batch.
+enum Column<'b> {
+    Amount(&'b arrow_array::Int64Array),
+    Cells(crate::kernel::Cells<'b>, bool),
+}
+
+/// Appends `batch`'s rows as CSV (the bytes `jamsos batch` writes for a CSV
+/// roster: an empty cell for a null) or as NDJSON objects with members
+/// `names` (`null` for a null; amounts, and integers and booleans of a kept
+/// column, as JSON numbers and booleans; everything else as strings).
+pub fn format_rows(batch: &RecordBatch, names: &[String], json: bool, out: &mut Vec<u8>) {
+    let columns: Vec<Column<'_>> = batch
+        .columns()
+        .iter()
+        .map(|a| match a.data_type() {
+            DataType::Int64 => Column::Amount(a.as_primitive::<Int64Type>()),
+            t => Column::Cells(
+                crate::kernel::Cells::of(a.as_ref()),
+                t.is_integer() || *t == DataType::Boolean,
+            ),
+        })
+        .collect();
+    let keys: Vec<Vec<u8>> = names
+        .iter()
+        .map(|n| serde_json::to_vec(n).unwrap_or_default())
+        .collect();
+    let mut scratch = String::new();
+    for row in 0..batch.num_rows() {
         if json {
-            out.extend_from_slice(b"null");
+            out.push(b'{');
         }
-        return;
-    }
-    if let DataType::Int64 = a.data_type() {
-        let v = a.as_primitive::<Int64Type>().value(row);
-        match u64::try_from(v) {
-            Ok(v) => write_u64(out, v),
-            Err(_) => out.extend_from_slice(v.to_string().as_bytes()),
+        for (i, (column, key)) in columns.iter().zip(&keys).enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            if json {
+                out.extend_from_slice(key);
+                out.push(b':');
+            }
+            match column {
+                Column::Amount(a) if a.is_null(row) => {
+                    if json {
+                        out.extend_from_slice(b"null");
+                    }
+                }
+                Column::Amount(a) => {
+                    let v = a.value(row);
+                    match u64::try_from(v) {
+                        Ok(v) => write_u64(out, v),
+                        Err(_) => out.extend_from_slice(v.to_string().as_bytes()),
+                    }
+                }
+                Column::Cells(cells, numeric) => {
+                    if cells.is_null(row) {
+                        if json {
+                            out.extend_from_slice(b"null");
+                        }
+                        continue;
+                    }
+                    cells.render(row, &mut scratch);
+                    let text = cells.text(row).unwrap_or(scratch.as_str());
+                    match (json, numeric) {
+                        (false, _) => write_field(out, text),
+                        (true, true) => out.extend_from_slice(text.as_bytes()),
+                        (true, false) => {
+                            let _ = serde_json::to_writer(&mut *out, text);
+                        }
+                    }
+                }
+            }
         }
-        return;
-    }
-    let numeric = a.data_type().is_integer() || *a.data_type() == DataType::Boolean;
-    let text = cell_text(a, row, scratch);
-    match (json, numeric) {
-        (false, _) => write_field(out, text),
-        (true, true) => out.extend_from_slice(text.as_bytes()),
-        (true, false) => {
-            let _ = serde_json::to_writer(&mut *out, text);
-        }
+        out.extend_from_slice(if json { b"}\n" } else { b"\n" });
     }
 }
 
@@ -273,9 +322,16 @@ pub fn run_columnar(
         n => n,
     };
     let in_flight = threads * 2;
+    let text = sink.text();
+    let names: Vec<String> = kernel
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.name().clone())
+        .collect();
+    type Done = Result<(RecordBatch, Vec<u8>, Summary), KernelError>;
     let (work_tx, work_rx) = sync_channel::<(u64, u64, RecordBatch)>(in_flight);
-    let (done_tx, done_rx) =
-        sync_channel::<(u64, Result<(RecordBatch, Summary), KernelError>)>(in_flight);
+    let (done_tx, done_rx) = sync_channel::<(u64, Done)>(in_flight);
     let work_rx = Mutex::new(work_rx);
     std::thread::scope(|scope| {
         let reader = scope.spawn(move || -> Result<(), KernelError> {
@@ -295,6 +351,7 @@ pub fn run_columnar(
             let done_tx = done_tx.clone();
             let work_rx = &work_rx;
             let mut kernel = kernel.clone();
+            let names = &names;
             scope.spawn(move || {
                 loop {
                     let next = match work_rx.lock() {
@@ -305,9 +362,14 @@ pub fn run_columnar(
                         return;
                     };
                     let mut summary = Summary::default();
-                    let result = kernel
-                        .assess(&batch, first_row, &mut summary)
-                        .map(|r| (r, summary));
+                    // Text results are formatted here, in parallel.
+                    let result = kernel.assess(&batch, first_row, &mut summary).map(|r| {
+                        let mut bytes = Vec::new();
+                        if let Some(json) = text {
+                            format_rows(&r, names, json, &mut bytes);
+                        }
+                        (r, bytes, summary)
+                    });
                     if done_tx.send((seq, result)).is_err() {
                         return;
                     }
@@ -323,8 +385,11 @@ pub fn run_columnar(
             waiting.insert(seq, result);
             while let Some(result) = waiting.remove(&next) {
                 next += 1;
-                let step = result.and_then(|(batch, s)| {
-                    sink.write(&batch)?;
+                let step = result.and_then(|(batch, bytes, s)| {
+                    match text {
+                        Some(_) => sink.write_bytes(&bytes)?,
+                        None => sink.write(&batch)?,
+                    }
                     summary.merge(&s);
                     Ok(())
                 });

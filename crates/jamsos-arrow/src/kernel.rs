@@ -28,7 +28,7 @@ use crate::KernelError;
 
 /// How an input column's values become the decoder's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     /// `Utf8`, `LargeUtf8`, `Utf8View`, or a dictionary of them: as is.
     Text,
     /// Signed or unsigned integers of any width: decimal.
@@ -341,25 +341,26 @@ fn push_amounts(amounts: &mut [Vec<Option<i64>>], o: &Outcome) {
     }
 }
 
-/// The text of `array[row]` as the kernel reads it (a CSV export's text; empty
-/// for a null), borrowed from the array or written into `scratch`.
-pub(crate) fn cell_text<'b>(array: &'b dyn Array, row: usize, scratch: &'b mut String) -> &'b str {
-    let cells = Cells::new(array, kind(array.data_type()));
-    cells.render(row, scratch);
-    match cells.text(row) {
-        Some(t) => t,
-        None => scratch.as_str(),
-    }
-}
-
 /// One input column, ready to be read row by row.
-enum Cells<'b> {
+pub(crate) enum Cells<'b> {
     Text(&'b dyn Array),
     Dictionary(&'b dyn Array, Vec<usize>, &'b dyn Array),
     Typed(&'b dyn Array, Kind),
 }
 
 impl<'b> Cells<'b> {
+    /// Any column, as the kernel reads it (a CSV export's text).
+    pub(crate) fn of(array: &'b dyn Array) -> Cells<'b> {
+        Cells::new(array, kind(array.data_type()))
+    }
+
+    /// Whether the cell is null.
+    pub(crate) fn is_null(&self, row: usize) -> bool {
+        match self {
+            Cells::Text(a) | Cells::Typed(a, _) | Cells::Dictionary(a, ..) => a.is_null(row),
+        }
+    }
+
     fn new(array: &'b dyn Array, kind: Kind) -> Cells<'b> {
         match (kind, array.as_any_dictionary_opt()) {
             (Kind::Text, Some(d)) => Cells::Dictionary(array, d.normalized_keys(), d.values()),
@@ -369,7 +370,7 @@ impl<'b> Cells<'b> {
     }
 
     /// A string cell as it is (`Some("")` for a null), `None` for a typed one.
-    fn text(&self, row: usize) -> Option<&'b str> {
+    pub(crate) fn text(&self, row: usize) -> Option<&'b str> {
         match self {
             Cells::Text(a) => Some(string_at(*a, row)),
             Cells::Dictionary(a, keys, values) => Some(if a.is_null(row) {
@@ -382,7 +383,7 @@ impl<'b> Cells<'b> {
     }
 
     /// Writes a typed cell's text into `out` (empty for a null).
-    fn render(&self, row: usize, out: &mut String) {
+    pub(crate) fn render(&self, row: usize, out: &mut String) {
         out.clear();
         let Cells::Typed(a, kind) = self else { return };
         if a.is_null(row) {

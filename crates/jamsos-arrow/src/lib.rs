@@ -39,8 +39,8 @@ mod kernel;
 mod pipe;
 
 pub use io::{
-    Batches, InputFormat, OutputFormat, Sink, open_columnar, roster_column_type, run_columnar,
-    run_csv_into, sink, typed_roster,
+    Batches, InputFormat, OutputFormat, Sink, format_rows, open_columnar, roster_column_type,
+    run_columnar, run_csv_into, sink, typed_roster,
 };
 pub use kernel::{Kernel, KernelOptions, result_schema};
 
