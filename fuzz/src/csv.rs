@@ -138,6 +138,9 @@ fn config(threads: usize, format: Format) -> Config<'static> {
     let mut c = Config::new(Period::new(2025, 4).unwrap_or_else(|| unreachable!()));
     c.threads = threads;
     c.format = format;
+    // The reference reader is comma-delimited; recognising a semicolon or tab
+    // header (issue 16) is tested in jamsos-batch.
+    c.delimiter = Some(b',');
     c
 }
 

@@ -1,0 +1,337 @@
+//! The columnar path equals the CSV path cell for cell (issue 16): the same
+//! roster, with defective rows of many kinds, as CSV through
+//! `jamsos_batch::run` and as Parquet or Arrow (all-string columns, or typed
+//! columns) through the kernel, gives the same result rows; a Parquet result
+//! holds the same values typed (Int64 amounts, null where the CSV is empty).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests"
+)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::Int64Type;
+use arrow_array::{Array, ArrayRef, RecordBatch, StringArray};
+use arrow_schema::{DataType, Field, Schema};
+use jamsos_arrow::{InputFormat, Kernel, KernelOptions, OutputFormat};
+use jamsos_batch::{Config, Summary};
+
+const PERIOD: &str = "2026-04";
+
+fn period() -> jamsos_core::Period {
+    PERIOD.parse().unwrap()
+}
+
+/// Defective rows: each breaks one rule of CONTRACT.md §1/§2 (cells in the
+/// sample header's order: id, category, birth_date, nationality, wage,
+/// risk_class, scale, registered_on, jkn_member, opt_in, industry,
+/// active_workers, paid_jkk_through_2025_01, paid_through_2020_07, income,
+/// sector, subsidised, method, contract_value, channel, contract_months,
+/// extension_months, jht_monthly, period).
+const DEFECTS: [&str; 14] = [
+    "D01,pu,1990-01-01,,5000000,9,medium,,,,,,,,,,,,,,,,,",
+    "D02,pu,1990-02-30,,5000000,1,medium,,,,,,,,,,,,,,,,,",
+    "D03,pu,1990-01-01,,-5,1,medium,,,,,,,,,,,,,,,,,",
+    "D04,pu,1990-01-01,,5000000,1,huge,,,,,,,,,,,,,,,,,",
+    "D05,bpu,1990-01-01,,,,,,,,,,,,900000,,,,,,,,,",
+    "D06,pu,1990-01-01,,5000000,1,medium,,,,,,,,1000000,,,,,,,,,",
+    ",pu,1990-01-01,,5000000,1,medium,,,,,,,,,,,,,,,,,",
+    "D08,,1990-01-01,,5000000,1,medium,,,,,,,,,,,,,,,,,",
+    "D09,xyz,1990-01-01,,5000000,1,medium,,,,,,,,,,,,,,,,,",
+    "D10,pu,1990-01-01,,5000000,1,medium,,maybe,,,,,,,,,,,,,,,",
+    "D11,pu,1990-01-01,,5000000,1,medium,,,jht;xx,,,,,,,,,,,,,,",
+    "D12,bpu,1990-01-01,,,,,,,,,,,,1000000,,,,,,,,,2026-13",
+    "D13,jakon,,,,,,,,,,,,,,,,contract,-1,,,,,",
+    ",pmi,1995-05-05,,,,,,,,,,,,,,,,,agency,99,,,",
+];
+
+/// A sample roster of `rows` rows with the defects spread through it.
+fn csv_roster(rows: u64) -> String {
+    let mut out = Vec::new();
+    jamsos_batch::sample::write_roster(&mut out, rows, 7).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let step = lines.len() / (DEFECTS.len() + 1);
+    for (i, d) in DEFECTS.iter().enumerate() {
+        lines.insert(1 + step * (i + 1), (*d).to_owned());
+    }
+    lines.join("\n") + "\n"
+}
+
+fn csv_result(csv: &str, keep: &[String]) -> (Vec<u8>, Summary) {
+    let mut out = Vec::new();
+    let mut config = Config::new(period());
+    config.keep = keep;
+    let summary = jamsos_batch::run(csv.as_bytes(), &mut out, &config).unwrap();
+    (out, summary)
+}
+
+/// The roster as one all-string batch (empty cells null).
+fn string_batch(csv: &str) -> RecordBatch {
+    let mut lines = csv.lines();
+    let names: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let columns: Vec<ArrayRef> = (0..names.len())
+        .map(|c| {
+            let values: Vec<Option<&str>> = rows
+                .iter()
+                .map(|r| Some(r[c]).filter(|v| !v.is_empty()))
+                .collect();
+            Arc::new(StringArray::from(values)) as ArrayRef
+        })
+        .collect();
+    let fields: Vec<Field> = names
+        .iter()
+        .map(|n| Field::new(*n, DataType::Utf8, true))
+        .collect();
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), columns).unwrap()
+}
+
+fn temp(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("equality-{name}"))
+}
+
+/// Writes `batch` as a file of `format` and runs it through the kernel into
+/// a result of `output`.
+fn columnar_result(
+    batch: &RecordBatch,
+    format: OutputFormat,
+    output: OutputFormat,
+    name: &str,
+    keep: &[String],
+) -> (Vec<u8>, Summary) {
+    let path = temp(name);
+    let mut sink = jamsos_arrow::sink(
+        format,
+        &batch.schema(),
+        std::fs::File::create(&path).unwrap(),
+    )
+    .unwrap();
+    // Written in slices, so the file has several row groups / batches.
+    let mut offset = 0;
+    while offset < batch.num_rows() {
+        let len = 10_000.min(batch.num_rows() - offset);
+        sink.write(&batch.slice(offset, len)).unwrap();
+        offset += len;
+    }
+    sink.finish().unwrap();
+    run_file(&path, format, output, keep)
+}
+
+fn run_file(
+    path: &std::path::Path,
+    format: OutputFormat,
+    output: OutputFormat,
+    keep: &[String],
+) -> (Vec<u8>, Summary) {
+    let input = match format {
+        OutputFormat::Parquet => InputFormat::Parquet,
+        _ => InputFormat::Arrow,
+    };
+    let batches = jamsos_arrow::open_columnar(path, input).unwrap();
+    let mut options = KernelOptions::new(period());
+    options.keep = keep;
+    let kernel = Kernel::new(&batches.0, options).unwrap();
+    let mut out = Vec::new();
+    let summary = {
+        let mut sink = jamsos_arrow::sink(output, &kernel.schema(), &mut out).unwrap();
+        let s = jamsos_arrow::run_columnar(batches, &kernel, sink.as_mut(), 2, None).unwrap();
+        sink.finish().unwrap();
+        s
+    };
+    (out, summary)
+}
+
+#[test]
+fn parquet_and_arrow_of_strings_equal_csv_cell_for_cell() {
+    let csv = csv_roster(70_000);
+    let (expected, summary) = csv_result(&csv, &[]);
+    // The defects are there: an error row each (the row without an id but
+    // otherwise valid may be ok), and ids replaced by line numbers.
+    assert!(summary.all.errors >= DEFECTS.len() as u64 - 1);
+    let text = String::from_utf8(expected.clone()).unwrap();
+    let line_ids: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            l.split(',')
+                .next()
+                .unwrap()
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        })
+        .collect();
+    assert_eq!(line_ids.len(), 2, "two rows without an id: {line_ids:?}");
+    let batch = string_batch(&csv);
+    for format in [OutputFormat::Parquet, OutputFormat::Arrow] {
+        let (out, s) = columnar_result(&batch, format, OutputFormat::Csv, "strings", &[]);
+        assert_eq!(s, summary, "{format:?}");
+        assert!(out == expected, "{format:?}: the results differ");
+    }
+}
+
+#[test]
+fn typed_parquet_roster_equals_csv() {
+    let mut csv = Vec::new();
+    jamsos_batch::sample::write_roster(&mut csv, 40_000, 11).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    let (expected, summary) = csv_result(&csv, &["wage".to_owned(), "birth_date".to_owned()]);
+    for format in [OutputFormat::Parquet, OutputFormat::Arrow] {
+        let path = temp(&format!("typed-{format:?}"));
+        let rows = jamsos_arrow::typed_roster(
+            csv.as_bytes(),
+            format,
+            std::fs::File::create(&path).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(rows, 40_000);
+        let batches = jamsos_arrow::open_columnar(
+            &path,
+            match format {
+                OutputFormat::Parquet => InputFormat::Parquet,
+                _ => InputFormat::Arrow,
+            },
+        )
+        .unwrap();
+        // Typed columns: integers, booleans, dates.
+        let schema = batches.0.clone();
+        assert_eq!(
+            schema.field_with_name("wage").unwrap().data_type(),
+            &DataType::Int64
+        );
+        assert_eq!(
+            schema.field_with_name("birth_date").unwrap().data_type(),
+            &DataType::Date32
+        );
+        assert_eq!(
+            schema.field_with_name("jkn_member").unwrap().data_type(),
+            &DataType::Boolean
+        );
+        let (out, s) = run_file(
+            &path,
+            format,
+            OutputFormat::Csv,
+            &["wage".to_owned(), "birth_date".to_owned()],
+        );
+        assert_eq!(s, summary);
+        assert!(out == expected, "{format:?}: the results differ");
+    }
+}
+
+#[test]
+fn parquet_result_is_typed_and_holds_the_csv_values() {
+    let csv = csv_roster(5_000);
+    let (expected, _) = csv_result(&csv, &[]);
+    let expected = String::from_utf8(expected).unwrap();
+    let batch = string_batch(&csv);
+    let (bytes, _) = columnar_result(
+        &batch,
+        OutputFormat::Parquet,
+        OutputFormat::Parquet,
+        "result-in",
+        &[],
+    );
+    let path = temp("result.parquet");
+    std::fs::write(&path, &bytes).unwrap();
+    let (schema, batches) = jamsos_arrow::open_columnar(&path, InputFormat::Parquet).unwrap();
+    assert_eq!(
+        schema
+            .field_with_name("total_employer")
+            .unwrap()
+            .data_type(),
+        &DataType::Int64
+    );
+    assert_eq!(
+        schema.field_with_name("jkk").unwrap().data_type(),
+        &DataType::Utf8
+    );
+    let mut rows = expected.lines().skip(1);
+    let mut n = 0;
+    for batch in batches {
+        let batch = batch.unwrap();
+        for r in 0..batch.num_rows() {
+            let line = rows.next().unwrap();
+            let mut cells: Vec<String> = Vec::new();
+            for c in batch.columns() {
+                cells.push(if c.is_null(r) {
+                    String::new()
+                } else if c.data_type() == &DataType::Int64 {
+                    c.as_primitive::<Int64Type>().value(r).to_string()
+                } else {
+                    let v = c.as_string::<i32>().value(r);
+                    if v.contains([',', '"']) {
+                        format!("\"{}\"", v.replace('"', "\"\""))
+                    } else {
+                        v.to_owned()
+                    }
+                });
+            }
+            assert_eq!(cells.join(","), line);
+            n += 1;
+        }
+    }
+    assert_eq!(n, 5_000 + DEFECTS.len());
+    assert!(rows.next().is_none());
+    // The CSV roster through `run_csv_into` gives the same Parquet values.
+    let mut from_csv = Vec::new();
+    let config = Config::new(period());
+    jamsos_arrow::run_csv_into(csv.as_bytes(), &config, |schema| {
+        jamsos_arrow::sink(OutputFormat::Parquet, schema, &mut from_csv)
+    })
+    .unwrap();
+    let path_b = temp("result-from-csv.parquet");
+    std::fs::write(&path_b, &from_csv).unwrap();
+    let read = |p: &std::path::Path| -> Vec<RecordBatch> {
+        jamsos_arrow::open_columnar(p, InputFormat::Parquet)
+            .unwrap()
+            .1
+            .map(Result::unwrap)
+            .collect()
+    };
+    let a = arrow_concat(read(&path));
+    let b = arrow_concat(read(&path_b));
+    assert_eq!(a, b);
+}
+
+/// All rows of several batches, column by column, as debug text.
+fn arrow_concat(batches: Vec<RecordBatch>) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in batches {
+        for r in 0..b.num_rows() {
+            let row: Vec<String> = b
+                .columns()
+                .iter()
+                .map(|c| {
+                    if c.is_null(r) {
+                        "null".to_owned()
+                    } else if c.data_type() == &DataType::Int64 {
+                        c.as_primitive::<Int64Type>().value(r).to_string()
+                    } else {
+                        c.as_string::<i32>().value(r).to_owned()
+                    }
+                })
+                .collect();
+            out.push(row.join("|"));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_float_wage_column_stops_the_batch_naming_it() {
+    let schema = Schema::new(vec![
+        Field::new("id", DataType::Utf8, false),
+        Field::new("wage", DataType::Float64, true),
+    ]);
+    let e = Kernel::new(&schema, KernelOptions::new(period()))
+        .err()
+        .unwrap();
+    assert!(
+        e.to_string().starts_with("column wage has type Float64"),
+        "{e}"
+    );
+}
