@@ -20,16 +20,17 @@
 //! let roster = RecordBatch::try_new(schema.clone(), vec![
 //!     Arc::new(StringArray::from(vec!["PSK-001", "PSK-002"])),
 //!     Arc::new(StringArray::from(vec!["bpu", "bpu"])),
-//!     Arc::new(Int64Array::from(vec![1_000_000, 900_000])),
+//!     Arc::new(Int64Array::from(vec![900_000, 0])),
 //! ])?;
 //! let options = KernelOptions::new("2026-04".parse()?);
 //! let mut kernel = Kernel::new(&schema, options)?;
 //! let mut summary = jamsos_batch::Summary::default();
 //! let result = kernel.assess(&roster, 0, &mut summary)?;
+//! // D-17: Rp900,000 pays on row 1 of the income table (Rp1,000,000), and
 //! // D-21: PP 50/2025 halves the minimum package to Rp8,400 in 2026-04.
 //! let total = result.column_by_name("total_participant").ok_or("no column")?;
 //! assert_eq!(total.as_primitive::<Int64Type>().value(0), 8_400);
-//! assert!(total.is_null(1)); // PSK-002: income_out_of_range
+//! assert!(total.is_null(1)); // PSK-002: invalid_amount (D-4: at least Rp1)
 //! assert_eq!(summary.all.errors, 1);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

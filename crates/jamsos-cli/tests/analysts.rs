@@ -114,7 +114,7 @@ fn misspelled_columns_are_named_with_a_suggestion() {
 fn kept_columns_sit_next_to_id_in_ok_and_error_rows() {
     let input = "employer,id,category,income,branch\n\
                  \"PT Maju, Tbk\",B1,bpu,1000000,Medan\n\
-                 CV Jaya,B2,bpu,900000,Binjai\n\
+                 CV Jaya,B2,bpu,0,Binjai\n\
                  CV Jaya,B3,bpu\n";
     let (code, out, err) = batch(
         &["--allow-extra-columns", "--keep", "employer,branch,income"],
@@ -135,7 +135,7 @@ fn kept_columns_sit_next_to_id_in_ok_and_error_rows() {
         lines[1]
     );
     assert!(
-        lines[2].starts_with("B2,CV Jaya,Binjai,900000,error,income_out_of_range,"),
+        lines[2].starts_with("B2,CV Jaya,Binjai,0,error,invalid_amount,"),
         "{}",
         lines[2]
     );
@@ -166,7 +166,7 @@ fn csv_summary_grouped_by_two_columns() {
                  B1,bpu,1000000,PT A,Medan\n\
                  B2,bpu,2000000,PT A,Medan\n\
                  B3,bpu,1000000,PT A,Binjai\n\
-                 B4,bpu,900000,CV B,Medan\n";
+                 B4,bpu,0,CV B,Medan\n";
     let (code, _, err) = batch(
         &[
             "--allow-extra-columns",
@@ -190,7 +190,7 @@ fn csv_summary_grouped_by_two_columns() {
          category,bpu,,,,4,3,1,0,0,30200,0\n\
          category,jakon,,,,0,0,0,0,0,0,0\n\
          category,pmi,,,,0,0,0,0,0,0,0\n\
-         error_code,,income_out_of_range,,,1,0,1,0,0,0,0\n\
+         error_code,,invalid_amount,,,1,0,1,0,0,0,0\n\
          group,,,CV B,Medan,1,0,1,0,0,0,0\n\
          group,,,PT A,Binjai,1,1,0,0,0,8400,0\n\
          group,,,PT A,Medan,2,2,0,0,0,21800,0\n"
@@ -224,8 +224,8 @@ fn csv_summary_grouped_by_two_columns() {
 fn ndjson_error_lines_carry_the_line_and_the_id() {
     let input = "{\"id\":\"A1\",\"period\":\"2026-04\",\"participant\":{\"category\":\"bpu\",\"income\":1000000}}\n\
                  \n\
-                 {\"id\":7,\"period\":\"2026-04\",\"participant\":{\"category\":\"bpu\",\"income\":900000}}\n\
-                 {\"period\":\"2026-04\",\"participant\":{\"category\":\"bpu\",\"income\":900000}}\n\
+                 {\"id\":7,\"period\":\"2026-04\",\"participant\":{\"category\":\"bpu\",\"income\":0}}\n\
+                 {\"period\":\"2026-04\",\"participant\":{\"category\":\"bpu\",\"income\":0}}\n\
                  not json\n";
     let (code, out, _) = run(&["batch", "--format", "ndjson"], input.as_bytes());
     assert_eq!(code, 0);
@@ -238,7 +238,7 @@ fn ndjson_error_lines_carry_the_line_and_the_id() {
     assert_eq!(lines[0]["totals"]["participant"], 8_400);
     assert_eq!(lines[1]["line"], 3);
     assert_eq!(lines[1]["id"], 7);
-    assert_eq!(lines[1]["error"]["code"], "income_out_of_range");
+    assert_eq!(lines[1]["error"]["code"], "invalid_amount");
     assert_eq!(lines[2]["line"], 4);
     assert!(lines[2].get("id").is_none());
     assert_eq!(lines[3]["line"], 5);

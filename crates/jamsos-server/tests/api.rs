@@ -346,7 +346,7 @@ fn batch_formats_and_errors() {
             .lines()
             .nth(1)
             .unwrap()
-            .starts_with("{\"error\":{\"code\":\"invalid_json\"")
+            .starts_with("{\"line\":2,\"error\":{\"code\":\"invalid_json\"")
     );
 
     // Without `format`, the NDJSON content type says it.
