@@ -65,7 +65,7 @@ enum Command {
     Benefit(Human),
     /// One late payment (JSON) on standard input → the due date and the fine (CONTRACT.md §5).
     Fine(Human),
-    /// A roster (CSV, or NDJSON cases) → one result per row, in order (CONTRACT.md §2).
+    /// A roster (CSV, NDJSON cases, Parquet or Arrow) → one result per row, in order (CONTRACT.md §2, docs/BATCH.md).
     Batch(BatchArgs),
     /// Writes a deterministic sample roster of any size (CSV), for trials and benchmarks.
     SampleRoster(SampleArgs),
