@@ -29,7 +29,7 @@ use crate::pipe::{PipeReader, PipeWriter};
 const BATCH_ROWS: usize = 16 * 1024;
 /// Rows per row group of a Parquet result: with 27 columns, a few MiB held
 /// before each is written.
-const ROW_GROUP_ROWS: usize = 128 * 1024;
+const ROW_GROUP_ROWS: usize = 64 * 1024;
 
 /// A roster's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -321,7 +321,9 @@ pub fn run_columnar(
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     };
-    let in_flight = threads * 2;
+    // Batches between reader and writer: enough to keep every worker busy,
+    // few enough that memory stays small (each is 16,384 rows in and out).
+    let in_flight = threads + 2;
     let text = sink.text();
     let names: Vec<String> = kernel
         .schema()

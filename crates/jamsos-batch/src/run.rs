@@ -19,8 +19,11 @@ use crate::csv::{self, Record, State};
 use crate::outcome::{self, AMOUNT_COLUMNS, Outcome, RulesCache};
 use crate::summary::Summary;
 
-/// The size a chunk grows to before it is handed to a worker.
-const CHUNK_BYTES: usize = 1 << 20;
+/// The size a chunk grows to before it is handed to a worker: 2 MiB, so that
+/// a run hands chunks between its threads rarely enough that waiting to be
+/// scheduled on a busy machine costs little (memory: 3 chunks per worker in
+/// flight, each with its output, about 80 MB at most in all).
+const CHUNK_BYTES: usize = 2 << 20;
 /// How many bytes are read at a time.
 const READ_BYTES: usize = 256 << 10;
 

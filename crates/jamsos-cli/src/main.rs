@@ -67,7 +67,7 @@ enum Command {
     Fine(Human),
     /// One JHT projection (JSON) on standard input → the balance year by year, an estimate (CONTRACT.md §6).
     Projection(CaseArgs),
-    /// A roster (CSV, or NDJSON cases) → one result per row, in order (CONTRACT.md §2).
+    /// A roster (CSV, NDJSON cases, Parquet or Arrow) → one result per row, in order (CONTRACT.md §2, docs/BATCH.md).
     Batch(BatchArgs),
     /// Writes a deterministic sample roster of any size (CSV), for trials and benchmarks.
     SampleRoster(SampleArgs),
