@@ -1,5 +1,7 @@
 //! A strict, streaming CSV reader (RFC 4180 with the contract's leniencies:
-//! CRLF or LF, a leading byte-order mark, blank lines skipped).
+//! CRLF or LF, a leading byte-order mark, blank lines skipped), for any
+//! one-byte delimiter (a comma, or the semicolon of a spreadsheet saved where
+//! the decimal separator is a comma, or a tab).
 //!
 //! One state machine decides where records end, both for the reader that cuts
 //! the input into chunks and for the workers that split records into fields,
@@ -41,14 +43,14 @@ pub(crate) enum Event {
 
 /// One step of the machine.
 #[inline]
-pub(crate) fn step(state: State, byte: u8) -> (State, Event) {
+pub(crate) fn step(state: State, byte: u8, delimiter: u8) -> (State, Event) {
     match (state, byte) {
         (State::Quoted, b'"') => (State::QuoteInQuoted, Event::None),
         (State::Quoted, _) => (State::Quoted, Event::None),
         (State::QuoteInQuoted, b'"') => (State::Quoted, Event::None),
         (_, b'\n') => (State::FieldStart, Event::RecordEnd),
         (State::Broken, _) => (State::Broken, Event::None),
-        (_, b',') => (State::FieldStart, Event::FieldEnd),
+        (_, b) if b == delimiter => (State::FieldStart, Event::FieldEnd),
         (State::FieldStart, b'"') => (State::Quoted, Event::None),
         (State::QuoteInQuoted | State::CrAfterQuote, b'\r') => (State::CrAfterQuote, Event::None),
         (State::QuoteInQuoted | State::CrAfterQuote, _) => (State::Broken, Event::None),
@@ -58,10 +60,14 @@ pub(crate) fn step(state: State, byte: u8) -> (State, Event) {
 
 /// Scans `bytes` from `state`; returns the position just after the last
 /// record end and the state at the end of `bytes`.
-pub(crate) fn last_record_end(bytes: &[u8], mut state: State) -> (Option<usize>, State) {
+pub(crate) fn last_record_end(
+    bytes: &[u8],
+    mut state: State,
+    delimiter: u8,
+) -> (Option<usize>, State) {
     let mut last = None;
     for (i, &b) in bytes.iter().enumerate() {
-        let (next, event) = step(state, b);
+        let (next, event) = step(state, b, delimiter);
         state = next;
         if event == Event::RecordEnd {
             last = Some(i + 1);
@@ -74,14 +80,21 @@ pub(crate) fn last_record_end(bytes: &[u8], mut state: State) -> (Option<usize>,
 /// without quotes scanned from outside a quoted field: there every line feed
 /// ends a record, so the last one is the answer and the state follows from
 /// the last byte. Gives exactly what [`last_record_end`] gives.
-pub(crate) fn last_record_end_fast(bytes: &[u8], state: State) -> (Option<usize>, State) {
-    if !matches!(state, State::FieldStart | State::Unquoted) || bytes.contains(&b'"') {
-        return last_record_end(bytes, state);
+pub(crate) fn last_record_end_fast(
+    bytes: &[u8],
+    state: State,
+    delimiter: u8,
+) -> (Option<usize>, State) {
+    if !matches!(state, State::FieldStart | State::Unquoted)
+        || memchr::memchr(b'"', bytes).is_some()
+    {
+        return last_record_end(bytes, state, delimiter);
     }
-    let end = bytes.iter().rposition(|b| *b == b'\n').map(|i| i + 1);
+    let end = memchr::memrchr(b'\n', bytes).map(|i| i + 1);
     let state = match bytes.last() {
         None => state,
-        Some(b'\n' | b',') => State::FieldStart,
+        Some(b'\n') => State::FieldStart,
+        Some(b) if *b == delimiter => State::FieldStart,
         Some(_) => State::Unquoted,
     };
     (end, state)
@@ -107,8 +120,22 @@ pub(crate) struct Record {
 pub(crate) fn split(
     chunk: &mut [u8],
     first_line: u64,
+    delimiter: u8,
     records: &mut Vec<Record>,
     spans: &mut Vec<(usize, usize)>,
+) {
+    split_with(chunk, first_line, delimiter, records, spans, true);
+}
+
+/// [`split`], with or without the fast path for lines without quotes (the
+/// tests check that both give the same).
+fn split_with(
+    chunk: &mut [u8],
+    first_line: u64,
+    delimiter: u8,
+    records: &mut Vec<Record>,
+    spans: &mut Vec<(usize, usize)>,
+    fast: bool,
 ) {
     records.clear();
     spans.clear();
@@ -116,6 +143,55 @@ pub(crate) fn split(
     let mut pos = 0;
     let len = chunk.len();
     while pos < len {
+        // Fast path: a line without quotes is one whole record (a record
+        // spans lines only inside quotes), its fields separated by every
+        // delimiter. The same fields, line numbers and blank-line and CR
+        // handling as the state machine below, in one plain pass over the
+        // line (its fields are short: a loop beats a search per field); a
+        // quote sends the record to the state machine from its start.
+        if fast {
+            let first = spans.len();
+            let mut start = pos;
+            let mut end = len;
+            let mut quoted = false;
+            for (i, &b) in chunk.get(pos..).unwrap_or_default().iter().enumerate() {
+                if b == delimiter {
+                    spans.push((start, pos + i));
+                    start = pos + i + 1;
+                } else if b == b'\n' {
+                    end = pos + i;
+                    break;
+                } else if b == b'"' {
+                    quoted = true;
+                    break;
+                }
+            }
+            if quoted {
+                spans.truncate(first);
+            } else {
+                let record_line = line;
+                line += 1;
+                let next = (end + 1).min(len);
+                let text = chunk.get(pos..end).unwrap_or_default();
+                if text.iter().all(|b| *b == b'\r') {
+                    // Blank (nothing but its line end).
+                    pos = next;
+                    continue;
+                }
+                // CRLF: one `\r` before the line end belongs to it.
+                let content_end = end - usize::from(text.last() == Some(&b'\r'));
+                // The `\r` cannot be in an earlier field: it is the last byte.
+                spans.push((start.min(content_end), content_end));
+                records.push(Record {
+                    line: record_line,
+                    first,
+                    count: spans.len() - first,
+                    malformed: false,
+                });
+                pos = next;
+                continue;
+            }
+        }
         let record_line = line;
         let record_start = pos;
         let first = spans.len();
@@ -128,7 +204,7 @@ pub(crate) fn split(
         let mut ended = false;
         while pos < len {
             let b = chunk.get(pos).copied().unwrap_or(b'\n');
-            let (next, event) = step(state, b);
+            let (next, event) = step(state, b, delimiter);
             pos += 1;
             if b == b'\n' {
                 line += 1;
@@ -227,7 +303,7 @@ mod tests {
     fn fields(text: &str) -> Vec<(u64, bool, Vec<String>)> {
         let mut bytes = text.as_bytes().to_vec();
         let (mut records, mut spans) = (Vec::new(), Vec::new());
-        split(&mut bytes, 2, &mut records, &mut spans);
+        split(&mut bytes, 2, b',', &mut records, &mut spans);
         records
             .iter()
             .map(|r| {
@@ -274,6 +350,51 @@ mod tests {
     }
 
     #[test]
+    fn semicolon_delimiter() {
+        let mut bytes = b"a;\"b;c\";d\ne,f\n".to_vec();
+        let (mut records, mut spans) = (Vec::new(), Vec::new());
+        split(&mut bytes, 2, b';', &mut records, &mut spans);
+        let cells: Vec<&[u8]> = spans.iter().map(|(s, e)| &bytes[*s..*e]).collect();
+        assert_eq!(cells, [&b"a"[..], b"b;c", b"d", b"e,f"]);
+        assert_eq!(records.len(), 2);
+    }
+
+    /// Every string of up to 7 bytes over a small alphabet: the fast path and
+    /// the state machine alone split it the same way.
+    #[test]
+    fn fast_split_agrees_with_the_state_machine() {
+        let alphabet = [b'a', b',', b';', b'"', b'\r', b'\n'];
+        let mut n = 0u64;
+        for len in 0..=7u32 {
+            for mut code in 0..(alphabet.len() as u64).pow(len) {
+                let mut text = Vec::new();
+                for _ in 0..len {
+                    text.push(alphabet[(code % alphabet.len() as u64) as usize]);
+                    code /= alphabet.len() as u64;
+                }
+                for delimiter in [b',', b';'] {
+                    let run = |fast| {
+                        let mut bytes = text.clone();
+                        let (mut records, mut spans) = (Vec::new(), Vec::new());
+                        split_with(&mut bytes, 2, delimiter, &mut records, &mut spans, fast);
+                        let cells: Vec<Vec<u8>> =
+                            spans.iter().map(|(s, e)| bytes[*s..*e].to_vec()).collect();
+                        (records, cells)
+                    };
+                    assert_eq!(
+                        run(true),
+                        run(false),
+                        "{:?}",
+                        String::from_utf8_lossy(&text)
+                    );
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 500_000);
+    }
+
+    #[test]
     fn fast_boundaries_agree() {
         for text in [
             "a,b\nc,d\n",
@@ -290,8 +411,8 @@ mod tests {
                 State::Broken,
             ] {
                 assert_eq!(
-                    last_record_end_fast(text.as_bytes(), state),
-                    last_record_end(text.as_bytes(), state),
+                    last_record_end_fast(text.as_bytes(), state, b','),
+                    last_record_end(text.as_bytes(), state, b','),
                     "{text:?} from {state:?}"
                 );
             }
@@ -301,10 +422,10 @@ mod tests {
     #[test]
     fn boundaries_agree_with_split() {
         let text = b"a,\"x\ny\"\nb,c\n\"q\"\"\n\",d\n";
-        let (end, state) = last_record_end(text, State::FieldStart);
+        let (end, state) = last_record_end(text, State::FieldStart, b',');
         assert_eq!(end, Some(text.len()));
         assert_eq!(state, State::FieldStart);
-        let (end, _) = last_record_end(&text[..4], State::FieldStart);
+        let (end, _) = last_record_end(&text[..4], State::FieldStart, b',');
         assert_eq!(end, None, "a line end inside quotes is not a record end");
     }
 }

@@ -28,12 +28,18 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod columns;
 mod csv;
+mod ndjson;
 mod outcome;
 mod run;
 pub mod sample;
 mod summary;
 
-pub use outcome::{AMOUNT_COLUMNS, Outcome};
-pub use run::{BatchError, Config, Format, run};
+pub use columns::{detect_delimiter, suggestion, unknown_column_notice};
+pub use outcome::{AMOUNT_COLUMNS, Outcome, RulesCache, assess_row};
+pub use run::{
+    BatchError, Config, Format, OUTPUT_COLUMNS, error_message, output_header, run, write_field,
+    write_u64,
+};
 pub use summary::{Summary, Tally};

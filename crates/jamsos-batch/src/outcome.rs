@@ -71,9 +71,10 @@ impl Outcome {
     }
 }
 
-/// Wage-earner rules of the months seen so far (a roster has few months).
+/// Wage-earner rules of the months seen so far (a roster has few months);
+/// one per thread.
 #[derive(Default)]
-pub(crate) struct RulesCache {
+pub struct RulesCache {
     pu: Vec<PuRules>,
 }
 
@@ -121,6 +122,21 @@ fn fill<'a>(
         amounts,
         statuses: statuses.programs.map(|p| p.status),
     }
+}
+
+/// Decodes one roster row's cells (CONTRACT.md §2: as many as the roster's
+/// width, an empty cell absent) and assesses it: the amounts and statuses of
+/// an `ok` row, or the error of an error row. What `jamsos batch` does to
+/// every CSV row, for other front ends (the columnar kernel).
+pub fn assess_row(
+    roster: &jamsos::contract::Roster,
+    cells: &[&str],
+    period: Period,
+    settings: &Settings<'_>,
+    cache: &mut RulesCache,
+) -> Result<Outcome, ContractError> {
+    let case = roster.decode(cells, period)?;
+    assess(&case, settings, cache)
 }
 
 /// Assesses a decoded row.

@@ -42,16 +42,25 @@ pub struct Config<'a> {
     pub period: Period,
     /// CSV or NDJSON.
     pub format: Format,
-    /// Ignore columns that are not in the contract instead of stopping.
+    /// Ignore columns that are not in the contract instead of stopping
+    /// (each is reported through [`Config::notice`]).
     pub allow_extra_columns: bool,
-    /// A column whose values group the summary (`--group-by`), CSV only.
-    pub group_by: Option<&'a str>,
+    /// Columns whose values group the summary (`--group-by`), CSV only.
+    pub group_by: &'a [String],
+    /// Input columns copied into the output next to `id` (`--keep`), CSV only.
+    pub keep: &'a [String],
+    /// The CSV delimiter; `None` recognises it from the header (comma,
+    /// semicolon or tab, see [`detect_delimiter`](crate::detect_delimiter)).
+    pub delimiter: Option<u8>,
     /// Worker threads; 0 means one per available core.
     pub threads: usize,
     /// The caller's settings (the official BPU income grid).
     pub settings: Settings<'a>,
     /// Called after each chunk is written with the rows and input bytes done.
     pub progress: Option<&'a (dyn Fn(u64, u64) + Sync)>,
+    /// Called with each remark on the input that does not stop the batch
+    /// (an ignored unknown column, with "did you mean").
+    pub notice: Option<&'a (dyn Fn(&str) + Sync)>,
 }
 
 impl<'a> Config<'a> {
@@ -62,10 +71,13 @@ impl<'a> Config<'a> {
             period,
             format: Format::Csv,
             allow_extra_columns: false,
-            group_by: None,
+            group_by: &[],
+            keep: &[],
+            delimiter: None,
             threads: 0,
             settings: Settings::default(),
             progress: None,
+            notice: None,
         }
     }
 }
@@ -84,19 +96,38 @@ pub enum BatchError {
     Empty,
     /// The `--group-by` column is not in the header.
     NoGroupColumn(String),
+    /// A `--keep` column is not in the header, or clashes with the output's.
+    BadKeepColumn(String),
 }
 
 impl std::fmt::Display for BatchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             BatchError::Io(e) => write!(f, "{e}"),
-            BatchError::Header(e) => write!(f, "{e}"),
+            BatchError::Header(e) => {
+                write!(f, "{e}")?;
+                if let HeaderError::Unknown(names) = e {
+                    for name in names {
+                        if let Some(s) = crate::columns::suggestion(name) {
+                            write!(f, "; did you mean \"{s}\" for \"{name}\"?")?;
+                        }
+                    }
+                }
+                Ok(())
+            }
             BatchError::UnreadableHeader(m) => write!(f, "the header line cannot be read: {m}"),
             BatchError::Empty => f.write_str(
                 "the input is empty: a roster starts with a header line naming its columns, id among them",
             ),
             BatchError::NoGroupColumn(c) => {
                 write!(f, "--group-by {c}: the roster has no column named {c}")
+            }
+            BatchError::BadKeepColumn(c) if OUTPUT_COLUMNS.contains(&c.as_str()) => write!(
+                f,
+                "--keep {c}: the output already has a column named {c}"
+            ),
+            BatchError::BadKeepColumn(c) => {
+                write!(f, "--keep {c}: the roster has no column named {c}")
             }
         }
     }
@@ -107,6 +138,30 @@ impl std::error::Error for BatchError {}
 impl From<io::Error> for BatchError {
     fn from(e: io::Error) -> BatchError {
         BatchError::Io(e)
+    }
+}
+
+/// Buffers handed back for reuse: a chunk's input goes back to the reader
+/// once a worker is done with it, its output to the workers once written, so
+/// a run allocates a few dozen buffers in all, not two per chunk (fresh large
+/// allocations are page faults and copies as they grow).
+#[derive(Default)]
+struct Pool(Mutex<Vec<Vec<u8>>>);
+
+impl Pool {
+    /// An empty buffer with at least `capacity` bytes of room.
+    fn take(&self, capacity: usize) -> Vec<u8> {
+        let reused = self.0.lock().ok().and_then(|mut v| v.pop());
+        let mut buf = reused.unwrap_or_default();
+        buf.clear();
+        buf.reserve(capacity);
+        buf
+    }
+
+    fn give(&self, buf: Vec<u8>) {
+        if let Ok(mut v) = self.0.lock() {
+            v.push(buf);
+        }
     }
 }
 
@@ -131,9 +186,42 @@ struct Job<'a> {
     format: Format,
     period: Period,
     roster: Option<&'a Roster>,
-    group_column: Option<usize>,
+    group_columns: Vec<usize>,
+    keep_columns: Vec<usize>,
+    delimiter: u8,
     settings: Settings<'a>,
 }
+
+/// The result columns (CONTRACT.md §2); kept columns (`--keep`) go after `id`.
+pub const OUTPUT_COLUMNS: [&str; 27] = [
+    "id",
+    "status",
+    "error_code",
+    "error_message",
+    "jkk_employer",
+    "jkk_participant",
+    "jkk_government",
+    "jkm_employer",
+    "jkm_participant",
+    "jkm_government",
+    "jht_employer",
+    "jht_worker",
+    "jht_participant",
+    "jp_employer",
+    "jp_worker",
+    "jp_deferred",
+    "jkp_government",
+    "jkk_jkm_participant",
+    "total_employer",
+    "total_worker",
+    "total_participant",
+    "total_government",
+    "jkk",
+    "jkm",
+    "jht",
+    "jp",
+    "jkp",
+];
 
 /// Runs a batch: reads `input`, writes one result per input row to `output`
 /// in input order, and returns the summary.
@@ -144,25 +232,37 @@ pub fn run<R: Read + Send, W: Write>(
 ) -> Result<Summary, BatchError> {
     let mut buf = Vec::with_capacity(CHUNK_BYTES + READ_BYTES);
     let mut lines_before = 0u64;
+    let mut delimiter = b',';
     let roster = match config.format {
         Format::Csv => {
-            let (roster, header_end, header_lines) =
-                read_header(&mut input, &mut buf, config.allow_extra_columns)?;
-            buf.drain(..header_end);
-            lines_before = header_lines;
-            output.write_all(output_header().as_bytes())?;
-            Some(roster)
+            let header = read_header(&mut input, &mut buf, config)?;
+            buf.drain(..header.end);
+            lines_before = header.lines;
+            delimiter = header.delimiter;
+            Some(header.roster)
         }
         Format::Ndjson => None,
     };
-    let group_column = match (config.group_by, &roster) {
-        (Some(name), Some(r)) => Some(
-            r.column(name)
-                .ok_or_else(|| BatchError::NoGroupColumn(name.to_owned()))?,
-        ),
-        (Some(name), None) => return Err(BatchError::NoGroupColumn(name.to_owned())),
-        _ => None,
+    let column = |name: &String, error: fn(String) -> BatchError| match &roster {
+        Some(r) => r.column(name).ok_or_else(|| error(name.clone())),
+        None => Err(error(name.clone())),
     };
+    let group_columns = config
+        .group_by
+        .iter()
+        .map(|name| column(name, BatchError::NoGroupColumn))
+        .collect::<Result<Vec<_>, _>>()?;
+    let keep_columns = config
+        .keep
+        .iter()
+        .map(|name| match OUTPUT_COLUMNS.contains(&name.as_str()) {
+            true => Err(BatchError::BadKeepColumn(name.clone())),
+            false => column(name, BatchError::BadKeepColumn),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if roster.is_some() {
+        output.write_all(output_header(config.keep).as_bytes())?;
+    }
     let threads = match config.threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
@@ -172,7 +272,9 @@ pub fn run<R: Read + Send, W: Write>(
         format: config.format,
         period: config.period,
         roster: roster.as_ref(),
-        group_column,
+        group_columns,
+        keep_columns,
+        delimiter,
         settings: config.settings,
     };
 
@@ -185,25 +287,28 @@ pub fn run<R: Read + Send, W: Write>(
         let _ = credit_tx.send(());
     }
     let work_rx = Mutex::new(work_rx);
+    let (inputs, outputs) = (Pool::default(), Pool::default());
 
     std::thread::scope(|scope| {
+        let (inputs, outputs) = (&inputs, &outputs);
         let reader = scope.spawn(move || {
             read_chunks(
                 input,
                 buf,
                 lines_before + 1,
-                config.format,
+                (config.format, delimiter),
                 &work_tx,
                 &credit_rx,
+                inputs,
             )
         });
         for _ in 0..threads {
             let done_tx = done_tx.clone();
             let (work_rx, job) = (&work_rx, &job);
-            scope.spawn(move || work(work_rx, &done_tx, job));
+            scope.spawn(move || work(work_rx, &done_tx, job, (inputs, outputs)));
         }
         drop(done_tx);
-        let written = write_in_order(&done_rx, &mut output, &credit_tx, config);
+        let written = write_in_order(&done_rx, &mut output, &credit_tx, config, outputs);
         // Unblock the reader if writing failed, then collect its result.
         drop(done_rx);
         drop(credit_tx);
@@ -217,38 +322,68 @@ pub fn run<R: Read + Send, W: Write>(
     })
 }
 
-/// The output header line.
-fn output_header() -> String {
-    let mut h = String::from("id,status,error_code,error_message");
-    for c in AMOUNT_COLUMNS {
-        h.push(',');
-        h.push_str(c);
+/// The output header line: `id`, the kept columns, then the contract's.
+#[must_use]
+pub fn output_header(keep: &[String]) -> String {
+    let mut h = Vec::new();
+    write_field(&mut h, "id");
+    for k in keep {
+        h.push(b',');
+        write_field(&mut h, k);
     }
-    for p in ["jkk", "jkm", "jht", "jp", "jkp"] {
-        h.push(',');
-        h.push_str(p);
+    for c in OUTPUT_COLUMNS.iter().skip(1) {
+        h.push(b',');
+        h.extend_from_slice(c.as_bytes());
     }
-    h.push('\n');
-    h
+    h.push(b'\n');
+    String::from_utf8(h).unwrap_or_default()
 }
 
-/// Reads until the first record ends and resolves the header. Returns the
-/// roster, the header's length in `buf` and the lines it spans.
+/// A resolved header.
+struct Header {
+    roster: Roster,
+    /// The header's length in the buffer.
+    end: usize,
+    /// The physical lines it spans (with blank lines before it).
+    lines: u64,
+    delimiter: u8,
+}
+
+/// Reads until the first record ends and resolves the header.
 fn read_header<R: Read>(
     input: &mut R,
     buf: &mut Vec<u8>,
-    allow_extra: bool,
-) -> Result<(Roster, usize, u64), BatchError> {
+    config: &Config<'_>,
+) -> Result<Header, BatchError> {
     // A UTF-8 byte-order mark before the header is ignored.
     while buf.len() < 3 && fill(input, buf)? > 0 {}
     if buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
         buf.drain(..3);
     }
+    // The delimiter, unless given, is recognised from the first non-blank line.
+    let delimiter = match config.delimiter {
+        Some(d) => d,
+        None => loop {
+            let start = buf
+                .iter()
+                .position(|b| !matches!(b, b'\r' | b'\n'))
+                .unwrap_or(buf.len());
+            let rest = buf.get(start..).unwrap_or_default();
+            if let Some(n) = rest.iter().position(|b| *b == b'\n') {
+                break crate::columns::detect_delimiter(rest.get(..n).unwrap_or_default());
+            }
+            if fill(input, buf)? == 0 {
+                let rest = buf.get(start..).unwrap_or_default();
+                break crate::columns::detect_delimiter(rest);
+            }
+        },
+    };
     let mut state = State::FieldStart;
     let mut scanned = 0;
     let end = loop {
-        let (end, next) = csv::last_record_end(buf.get(scanned..).unwrap_or_default(), state);
-        if let Some(end) = first_record_end(buf, end.map(|e| e + scanned)) {
+        let (end, next) =
+            csv::last_record_end(buf.get(scanned..).unwrap_or_default(), state, delimiter);
+        if let Some(end) = first_record_end(buf, end.map(|e| e + scanned), delimiter) {
             break end;
         }
         state = next;
@@ -264,7 +399,7 @@ fn read_header<R: Read>(
     let lines = 1 + header.iter().filter(|b| **b == b'\n').count() as u64
         - u64::from(header.ends_with(b"\n"));
     let (mut records, mut spans) = (Vec::new(), Vec::new());
-    csv::split(&mut header, 1, &mut records, &mut spans);
+    csv::split(&mut header, 1, delimiter, &mut records, &mut spans);
     let Some(record) = records.first().filter(|r| !r.malformed) else {
         return Err(BatchError::Header(HeaderError::MissingId));
     };
@@ -274,18 +409,34 @@ fn read_header<R: Read>(
             .map_err(|_| BatchError::UnreadableHeader("it is not UTF-8".into()))?;
         names.push(name);
     }
-    let roster = Roster::new(&names, allow_extra).map_err(BatchError::Header)?;
-    Ok((roster, end, lines))
+    let roster = match Roster::new(&names, false) {
+        Err(HeaderError::Unknown(unknown)) if config.allow_extra_columns => {
+            if let Some(notice) = config.notice {
+                for name in &unknown {
+                    notice(&crate::columns::unknown_column_notice(name));
+                }
+            }
+            Roster::new(&names, true)
+        }
+        other => other,
+    }
+    .map_err(BatchError::Header)?;
+    Ok(Header {
+        roster,
+        end,
+        lines,
+        delimiter,
+    })
 }
 
 /// The end of the first record, given the end of the last one found so far
 /// (the header is the first non-blank record).
-fn first_record_end(buf: &[u8], last: Option<usize>) -> Option<usize> {
+fn first_record_end(buf: &[u8], last: Option<usize>, delimiter: u8) -> Option<usize> {
     last?;
     let mut state = State::FieldStart;
     let mut seen_content = false;
     for (i, &b) in buf.iter().enumerate() {
-        let (next, event) = csv::step(state, b);
+        let (next, event) = csv::step(state, b, delimiter);
         if event == csv::Event::RecordEnd && seen_content {
             return Some(i + 1);
         }
@@ -310,9 +461,10 @@ fn read_chunks<R: Read>(
     mut input: R,
     mut buf: Vec<u8>,
     mut line: u64,
-    format: Format,
+    (format, delimiter): (Format, u8),
     work: &SyncSender<Chunk>,
     credits: &Receiver<()>,
+    pool: &Pool,
 ) -> io::Result<()> {
     let mut state = State::FieldStart;
     let mut scanned = 0;
@@ -326,11 +478,11 @@ fn read_chunks<R: Read>(
         let fresh = buf.get(scanned..).unwrap_or_default();
         let end = match format {
             Format::Csv => {
-                let (end, next) = csv::last_record_end_fast(fresh, state);
+                let (end, next) = csv::last_record_end_fast(fresh, state, delimiter);
                 state = next;
                 end
             }
-            Format::Ndjson => fresh.iter().rposition(|b| *b == b'\n').map(|i| i + 1),
+            Format::Ndjson => memchr::memrchr(b'\n', fresh).map(|i| i + 1),
         };
         if let Some(end) = end {
             boundary = Some(scanned + end);
@@ -342,9 +494,12 @@ fn read_chunks<R: Read>(
             _ => continue,
         };
         if cut > 0 {
-            let rest = buf.split_off(cut);
-            let bytes = std::mem::replace(&mut buf, rest);
-            let lines = bytes.iter().filter(|b| **b == b'\n').count() as u64;
+            // The partial record after the cut starts the next buffer.
+            let mut next = pool.take(CHUNK_BYTES + READ_BYTES);
+            next.extend_from_slice(buf.get(cut..).unwrap_or_default());
+            buf.truncate(cut);
+            let bytes = std::mem::replace(&mut buf, next);
+            let lines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
             if credits.recv().is_err() {
                 return Ok(()); // the writer stopped
             }
@@ -368,7 +523,12 @@ fn read_chunks<R: Read>(
 }
 
 /// A worker thread.
-fn work(chunks: &Mutex<Receiver<Chunk>>, done: &SyncSender<Done>, job: &Job<'_>) {
+fn work(
+    chunks: &Mutex<Receiver<Chunk>>,
+    done: &SyncSender<Done>,
+    job: &Job<'_>,
+    (inputs, outputs): (&Pool, &Pool),
+) {
     let mut records = Vec::new();
     let mut spans = Vec::new();
     let mut cache = RulesCache::default();
@@ -379,11 +539,17 @@ fn work(chunks: &Mutex<Receiver<Chunk>>, done: &SyncSender<Done>, job: &Job<'_>)
         };
         let Ok(mut chunk) = chunk else { return };
         let input_bytes = chunk.bytes.len() as u64;
-        let mut output = Vec::with_capacity(chunk.bytes.len() * 2);
+        let mut output = outputs.take(chunk.bytes.len() * 2 + (64 << 10));
         let mut summary = Summary::default();
         let rows = match (job.format, job.roster) {
             (Format::Csv, Some(roster)) => {
-                csv::split(&mut chunk.bytes, chunk.first_line, &mut records, &mut spans);
+                csv::split(
+                    &mut chunk.bytes,
+                    chunk.first_line,
+                    job.delimiter,
+                    &mut records,
+                    &mut spans,
+                );
                 let ctx = Rows {
                     // Validated once: each cell is then a cheap slice of it.
                     text: std::str::from_utf8(&chunk.bytes).ok(),
@@ -394,13 +560,28 @@ fn work(chunks: &Mutex<Receiver<Chunk>>, done: &SyncSender<Done>, job: &Job<'_>)
                 };
                 // One list of cells for the whole chunk: no allocation per row.
                 let mut cells = Vec::with_capacity(roster.width());
+                let mut group = Vec::with_capacity(job.group_columns.len());
                 for record in &records {
-                    ctx.row(record, &mut cells, &mut cache, &mut output, &mut summary);
+                    ctx.row(
+                        record,
+                        &mut cells,
+                        &mut group,
+                        &mut cache,
+                        &mut output,
+                        &mut summary,
+                    );
                 }
                 records.len() as u64
             }
-            _ => ndjson(&chunk.bytes, job, &mut output, &mut summary),
+            _ => ndjson(
+                &chunk.bytes,
+                chunk.first_line,
+                job,
+                &mut output,
+                &mut summary,
+            ),
         };
+        inputs.give(chunk.bytes);
         let result = Done {
             seq: chunk.seq,
             rows,
@@ -420,6 +601,7 @@ fn write_in_order<W: Write>(
     output: &mut W,
     credits: &SyncSender<()>,
     config: &Config<'_>,
+    pool: &Pool,
 ) -> Result<Summary, BatchError> {
     let mut summary = Summary::default();
     let mut waiting: BTreeMap<u64, Done> = BTreeMap::new();
@@ -429,6 +611,7 @@ fn write_in_order<W: Write>(
         waiting.insert(d.seq, d);
         while let Some(d) = waiting.remove(&next) {
             output.write_all(&d.output)?;
+            pool.give(d.output);
             summary.merge(&d.summary);
             rows += d.rows;
             bytes += d.input_bytes;
@@ -461,10 +644,15 @@ impl<'a> Rows<'a> {
         self.bytes.get(s..e)
     }
 
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the worker's reused buffers, passed down to avoid allocating per row"
+    )]
     fn row(
         &self,
         record: &Record,
         cells: &mut Vec<&'a str>,
+        group_key: &mut Vec<&'a str>,
         cache: &mut RulesCache,
         out: &mut Vec<u8>,
         summary: &mut Summary,
@@ -473,21 +661,28 @@ impl<'a> Rows<'a> {
             .cell(record, self.roster.id_column())
             .and_then(|c| std::str::from_utf8(c).ok())
             .filter(|c| !c.is_empty());
-        let group = self
-            .job
-            .group_column
-            .and_then(|c| self.cell(record, c))
-            .map(|c| std::str::from_utf8(c).unwrap_or_default());
+        group_key.clear();
+        for c in &self.job.group_columns {
+            let cell = self.cell(record, *c).unwrap_or_default();
+            group_key.push(std::str::from_utf8(cell).unwrap_or_default());
+        }
+        let group = (!group_key.is_empty()).then_some(group_key.as_slice());
         let result = self
             .decode(record, cells)
             .and_then(|case| outcome::assess(&case, &self.job.settings, cache));
+        write_id(out, id, record.line);
+        for c in &self.job.keep_columns {
+            out.push(b',');
+            let cell = self.cell(record, *c).unwrap_or_default();
+            write_field(out, &String::from_utf8_lossy(cell));
+        }
         match result {
             Ok(outcome) => {
-                write_ok(out, id, record.line, &outcome);
+                write_ok(out, &outcome);
                 summary.add_ok(&outcome, group);
             }
             Err(e) => {
-                write_error(out, id, record.line, &e);
+                write_error(out, &e);
                 let category = self
                     .roster
                     .column("category")
@@ -541,7 +736,13 @@ fn malformed(message: &str) -> ContractError {
 }
 
 /// Appends `n` in decimal.
-fn write_u64(out: &mut Vec<u8>, mut n: u64) {
+#[inline]
+pub fn write_u64(out: &mut Vec<u8>, mut n: u64) {
+    if n == 0 {
+        // Most amount cells of a roster: a program nobody in the row pays.
+        out.push(b'0');
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
@@ -558,7 +759,7 @@ fn write_u64(out: &mut Vec<u8>, mut n: u64) {
 }
 
 /// Appends a CSV field, quoted when it has to be.
-fn write_field(out: &mut Vec<u8>, text: &str) {
+pub fn write_field(out: &mut Vec<u8>, text: &str) {
     if text
         .bytes()
         .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
@@ -584,8 +785,8 @@ fn write_id(out: &mut Vec<u8>, id: Option<&str>, line: u64) {
     }
 }
 
-fn write_ok(out: &mut Vec<u8>, id: Option<&str>, line: u64, o: &Outcome) {
-    write_id(out, id, line);
+/// The rest of an `ok` row, after its id and kept cells.
+fn write_ok(out: &mut Vec<u8>, o: &Outcome) {
     out.extend_from_slice(b",ok,,");
     for a in o.amounts {
         out.push(b',');
@@ -598,46 +799,89 @@ fn write_ok(out: &mut Vec<u8>, id: Option<&str>, line: u64, o: &Outcome) {
     out.push(b'\n');
 }
 
-fn write_error(out: &mut Vec<u8>, id: Option<&str>, line: u64, e: &ContractError) {
-    write_id(out, id, line);
+/// The rest of an error row, after its id and kept cells.
+fn write_error(out: &mut Vec<u8>, e: &ContractError) {
     out.extend_from_slice(b",error,");
     out.extend_from_slice(e.code.code().as_bytes());
     out.push(b',');
-    let message = match &e.field {
-        Some(field) if !e.message.contains(field.as_str()) => format!("{field}: {}", e.message),
-        _ => e.message.clone(),
-    };
-    write_field(out, &message);
+    write_field(out, &error_message(e));
     for _ in 0..AMOUNT_COLUMNS.len() + 5 {
         out.push(b',');
     }
     out.push(b'\n');
 }
 
-/// One NDJSON chunk: each non-blank line is a contract case; each gets one
-/// line, the result or the error object.
-fn ndjson(bytes: &[u8], job: &Job<'_>, out: &mut Vec<u8>, summary: &mut Summary) -> u64 {
+/// An error row's `error_message`: the message, prefixed with the field when
+/// it does not name it already (the CSV has no field column).
+#[must_use]
+pub fn error_message(e: &ContractError) -> String {
+    match &e.field {
+        Some(field) if !e.message.contains(field.as_str()) => format!("{field}: {}", e.message),
+        _ => e.message.clone(),
+    }
+}
+
+/// One NDJSON chunk (starting on physical line `first_line`): each
+/// non-blank line is a contract case, with an optional `id` member that is
+/// the row's identifier rather than part of the case; each gets one line, the
+/// result (with the `id` first when the case had one) or the error object
+/// with the line number and the `id`.
+fn ndjson(
+    bytes: &[u8],
+    first_line: u64,
+    job: &Job<'_>,
+    out: &mut Vec<u8>,
+    summary: &mut Summary,
+) -> u64 {
     let mut rows = 0;
-    for line in bytes.split(|b| *b == b'\n') {
+    for (n, line) in (first_line..).zip(bytes.split(|b| *b == b'\n')) {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         rows += 1;
+        let mut id = None;
         let result = std::str::from_utf8(line)
             .map_err(|_| ContractError {
                 code: ErrorCode::InvalidJson,
                 message: "the line is not UTF-8".into(),
                 field: None,
             })
-            .and_then(|text| jamsos::contract::contribution_with(text, &job.settings));
+            .and_then(|text| {
+                let case = match crate::ndjson::split_id(text) {
+                    Some((raw_id, rest)) => {
+                        id = Some(raw_id);
+                        std::borrow::Cow::Owned(rest)
+                    }
+                    None => std::borrow::Cow::Borrowed(text),
+                };
+                jamsos::contract::contribution_with(&case, &job.settings)
+            });
         match result {
             Ok(r) => {
-                let _ = serde_json::to_writer(&mut *out, &r);
+                let mut json = Vec::new();
+                let _ = serde_json::to_writer(&mut json, &r);
+                match (&id, json.strip_prefix(b"{")) {
+                    (Some(id), Some(rest)) => {
+                        out.extend_from_slice(b"{\"id\":");
+                        out.extend_from_slice(id.as_bytes());
+                        out.push(b',');
+                        out.extend_from_slice(rest);
+                    }
+                    _ => out.extend_from_slice(&json),
+                }
                 summary.add_ok(&outcome_of(&r), None);
             }
             Err(e) => {
-                out.extend_from_slice(e.to_json().as_bytes());
+                out.extend_from_slice(b"{\"line\":");
+                write_u64(out, n);
+                if let Some(id) = &id {
+                    out.extend_from_slice(b",\"id\":");
+                    out.extend_from_slice(id.as_bytes());
+                }
+                let json = e.to_json();
+                out.push(b',');
+                out.extend_from_slice(json.strip_prefix('{').unwrap_or(&json).as_bytes());
                 summary.add_error(e.code.code(), None, None);
             }
         }

@@ -79,8 +79,8 @@ pub struct Summary {
     pub statuses: [[u64; 3]; 5],
     /// Error rows per error code.
     pub error_codes: BTreeMap<String, u64>,
-    /// Per value of the `--group-by` column.
-    pub groups: BTreeMap<String, Tally>,
+    /// Per value of the `--group-by` columns (one value per column).
+    pub groups: BTreeMap<Vec<String>, Tally>,
 }
 
 const fn category_index(c: Category) -> usize {
@@ -102,7 +102,7 @@ const fn status_index(s: Status) -> usize {
 
 impl Summary {
     /// Adds an `ok` row.
-    pub fn add_ok(&mut self, outcome: &Outcome, group: Option<&str>) {
+    pub fn add_ok(&mut self, outcome: &Outcome, group: Option<&[&str]>) {
         let totals = outcome.totals();
         self.all.add_ok(totals);
         if let Some(t) = self.categories.get_mut(category_index(outcome.category)) {
@@ -122,7 +122,7 @@ impl Summary {
     }
 
     /// Adds an error row.
-    pub fn add_error(&mut self, code: &str, category: Option<Category>, group: Option<&str>) {
+    pub fn add_error(&mut self, code: &str, category: Option<Category>, group: Option<&[&str]>) {
         self.all.add_error();
         if let Some(t) = category.and_then(|c| self.categories.get_mut(category_index(c))) {
             t.add_error();
@@ -138,11 +138,9 @@ impl Summary {
         }
     }
 
-    fn group(&mut self, key: &str) -> &mut Tally {
-        if !self.groups.contains_key(key) {
-            self.groups.insert(key.to_owned(), Tally::default());
-        }
-        self.groups.entry(key.to_owned()).or_default()
+    fn group(&mut self, key: &[&str]) -> &mut Tally {
+        let key: Vec<String> = key.iter().map(|k| (*k).to_owned()).collect();
+        self.groups.entry(key).or_default()
     }
 
     /// Adds another part of the roster.
@@ -167,9 +165,12 @@ impl Summary {
         }
     }
 
-    /// The `--summary` document.
+    /// The `--summary` document. With one `--group-by` column, `groups`
+    /// maps each of its values to a tally and `group_by` is the column's
+    /// name; with several, `group_by` lists them and `groups` nests one level
+    /// per column (employer, then branch, …); with none, `group_by` is null.
     #[must_use]
-    pub fn to_json(&self, group_by: Option<&str>) -> Value {
+    pub fn to_json(&self, group_by: &[String]) -> Value {
         let categories: serde_json::Map<String, Value> = CATEGORIES
             .iter()
             .zip(self.categories)
@@ -190,11 +191,22 @@ impl Summary {
                 )
             })
             .collect();
-        let groups: serde_json::Map<String, Value> = self
-            .groups
-            .iter()
-            .map(|(k, t)| (k.clone(), t.to_json()))
-            .collect();
+        let mut groups = Value::Object(serde_json::Map::new());
+        for (key, t) in &self.groups {
+            let mut slot = &mut groups;
+            for k in key {
+                let Value::Object(map) = slot else { break };
+                slot = map
+                    .entry(k.clone())
+                    .or_insert_with(|| Value::Object(serde_json::Map::new()));
+            }
+            *slot = t.to_json();
+        }
+        let group_by = match group_by {
+            [] => Value::Null,
+            [one] => Value::from(one.as_str()),
+            many => Value::from(many.to_vec()),
+        };
         json!({
             "version": 1,
             "rows": self.all.rows,
@@ -208,5 +220,96 @@ impl Summary {
             "group_by": group_by,
             "groups": groups,
         })
+    }
+
+    /// The summary as CSV (`--summary-format csv`), one row per slice of the
+    /// roster: `scope` is `all`, `category`, `error_code` or `group`; the
+    /// slice's key is in the `category`, `error_code` or `--group-by`
+    /// columns; then rows, ok, errors and the four payers' totals. Per-column
+    /// amounts and statuses are in the JSON summary only.
+    #[must_use]
+    pub fn to_csv(&self, group_by: &[String]) -> String {
+        let mut out = String::from("scope,category,error_code");
+        for g in group_by {
+            out.push(',');
+            out.push_str(&csv_field(g));
+        }
+        out.push_str(
+            ",rows,ok,errors,total_employer,total_worker,total_participant,total_government\n",
+        );
+        let empty_groups = ",".repeat(group_by.len());
+        let mut row = |scope: &str, category: &str, code: &str, groups: &str, t: &Tally| {
+            let [e, w, p, g] = t.totals;
+            out.push_str(&format!(
+                "{scope},{category},{}{groups},{},{},{},{e},{w},{p},{g}\n",
+                csv_field(code),
+                t.rows,
+                t.ok,
+                t.errors,
+            ));
+        };
+        row("all", "", "", &empty_groups, &self.all);
+        for (c, t) in CATEGORIES.iter().zip(&self.categories) {
+            row("category", c.code(), "", &empty_groups, t);
+        }
+        for (code, n) in &self.error_codes {
+            let t = Tally {
+                rows: *n,
+                ok: 0,
+                errors: *n,
+                totals: [0; 4],
+            };
+            row("error_code", "", code, &empty_groups, &t);
+        }
+        for (key, t) in &self.groups {
+            let groups: String = key.iter().map(|k| format!(",{}", csv_field(k))).collect();
+            row("group", "", "", &groups, t);
+        }
+        out
+    }
+}
+
+/// A CSV field, quoted when it has to be.
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_summary_rows() {
+        let mut s = Summary::default();
+        let outcome = Outcome {
+            category: Category::Bpu,
+            amounts: {
+                let mut a = [0u64; 18];
+                a[16] = 8_400;
+                a
+            },
+            statuses: [Status::Mandatory; 5],
+        };
+        s.add_ok(&outcome, Some(&["PT A", "x,y"]));
+        s.add_error("missing_field", None, Some(&["PT A", "x,y"]));
+        let group_by = ["employer".to_owned(), "branch".to_owned()];
+        assert_eq!(
+            s.to_csv(&group_by),
+            "scope,category,error_code,employer,branch,rows,ok,errors,total_employer,total_worker,total_participant,total_government\n\
+             all,,,,,2,1,1,0,0,8400,0\n\
+             category,pu,,,,0,0,0,0,0,0,0\n\
+             category,bpu,,,,1,1,0,0,0,8400,0\n\
+             category,jakon,,,,0,0,0,0,0,0,0\n\
+             category,pmi,,,,0,0,0,0,0,0,0\n\
+             error_code,,missing_field,,,1,0,1,0,0,0,0\n\
+             group,,,PT A,\"x,y\",2,1,1,0,0,8400,0\n"
+        );
+        let json = s.to_json(&group_by);
+        assert_eq!(json["group_by"], serde_json::json!(["employer", "branch"]));
+        assert_eq!(json["groups"]["PT A"]["x,y"]["rows"], 2);
     }
 }

@@ -305,7 +305,8 @@ fn run(input: &[u8], allow_extra: bool, group_by: Option<&str>) -> (Vec<u8>, Sum
     let mut config = Config::new(BATCH_PERIOD.parse().unwrap());
     config.threads = 2;
     config.allow_extra_columns = allow_extra;
-    config.group_by = group_by;
+    let group_by: Vec<String> = group_by.iter().map(|g| (*g).to_owned()).collect();
+    config.group_by = &group_by;
     let summary = jamsos_batch::run(input, &mut out, &config).unwrap();
     (out, summary)
 }

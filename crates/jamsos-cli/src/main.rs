@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod batch;
 mod serve;
+mod staged;
 use jamsos::contract::{self, ContractError, ErrorCode};
 use jamsos::pretty::{self, Lang};
 
@@ -72,15 +73,37 @@ enum Command {
     Serve(ServeArgs),
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FormatArg {
-    /// CSV roster in, CSV result out.
+    /// CSV (CONTRACT.md §2).
     Csv,
-    /// One JSON case per line in, one JSON result per line out.
+    /// One JSON object per line: JSON cases in, results (or errors) out.
     Ndjson,
+    /// Apache Parquet (typed columns: Int64 amounts, string statuses).
+    Parquet,
+    /// Arrow IPC file format, also called Feather v2 (typed like Parquet).
+    Arrow,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SummaryFormatArg {
+    /// Everything: totals, categories, columns, statuses, error codes, groups.
+    Json,
+    /// One row per slice (all, category, error code, group) with rows and totals.
+    Csv,
 }
 
 #[derive(clap::Args)]
+#[command(after_help = "Examples:
+  jamsos batch --period 2026-04 --input roster.csv --output result.csv
+  jamsos batch --period 2026-04 --input roster.csv --allow-extra-columns \\
+      --keep employer,branch --summary totals.csv --summary-format csv --group-by employer,branch
+
+A semicolon- or tab-delimited roster (a spreadsheet's \"CSV\" where the decimal
+separator is a comma) is recognised from its header; --delimiter overrides. The
+result is always comma-delimited. With --output, the result is written to a
+temporary file beside FILE and renamed onto it only when the batch has finished:
+an interrupted, killed or failed run leaves FILE as it was.")]
 struct BatchArgs {
     /// The period of rows without a period cell (YYYY-MM); required for CSV.
     #[arg(long)]
@@ -88,19 +111,36 @@ struct BatchArgs {
     /// The roster; standard input if absent.
     #[arg(long, value_name = "FILE")]
     input: Option<std::path::PathBuf>,
-    /// The result; standard output if absent.
+    /// The result, replaced only when the batch has finished; standard output if absent.
     #[arg(long, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
-    /// Input and output format.
-    #[arg(long, value_enum, default_value = "csv")]
-    format: FormatArg,
-    /// Write totals per category, program and payer, status and error counts as JSON.
+    /// The result's format [default: csv; ndjson for an NDJSON roster].
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    /// The roster's format [default: from the --input file's extension
+    /// (.csv, .ndjson/.jsonl, .parquet, .arrow/.feather/.ipc); else ndjson
+    /// with --format ndjson, else csv].
+    #[arg(long, value_enum)]
+    input_format: Option<FormatArg>,
+    /// The roster's CSV delimiter (one character, e.g. ';' or tab); recognised
+    /// from the header when absent (comma, semicolon or tab).
+    #[arg(long, value_name = "CHAR")]
+    delimiter: Option<String>,
+    /// Copy these input columns into the result next to id (comma-separated,
+    /// e.g. employer,branch,name; extra columns need --allow-extra-columns).
+    #[arg(long, value_name = "COL,...", value_delimiter = ',')]
+    keep: Vec<String>,
+    /// Write totals per category, program and payer, status and error counts.
     #[arg(long, value_name = "FILE")]
     summary: Option<std::path::PathBuf>,
-    /// Group the summary by this column (e.g. an employer column; needs --summary).
-    #[arg(long, value_name = "COLUMN")]
-    group_by: Option<String>,
-    /// Ignore columns that are not in the contract instead of stopping.
+    /// The summary's format.
+    #[arg(long, value_enum, default_value = "json", requires = "summary")]
+    summary_format: SummaryFormatArg,
+    /// Group the summary by these columns (comma-separated, e.g. employer,branch; needs --summary).
+    #[arg(long, value_name = "COL,...", value_delimiter = ',')]
+    group_by: Vec<String>,
+    /// Ignore columns that are not in the contract instead of stopping; each
+    /// is listed on standard error, with "did you mean" for near misses.
     #[arg(long)]
     allow_extra_columns: bool,
     /// Worker threads (default: one per core).
@@ -132,6 +172,10 @@ struct SampleArgs {
     /// The file; standard output if absent.
     #[arg(long, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
+    /// csv, or a typed parquet or arrow roster (Int64 integers, Boolean
+    /// booleans, Date32 dates) [default: from the --output extension, else csv].
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
 }
 
 /// Standard input, or the contract's error when it cannot be read; the

@@ -664,10 +664,14 @@ fn ndjson_one_result_per_line() {
     assert_eq!(lines.len(), 6, "one line per non-blank input line");
     assert_eq!(lines[0], contribution(good));
     assert_eq!(lines[1]["error"]["code"], "invalid_json");
-    // The same error object as `jamsos contribution`.
-    assert_eq!(lines[2], contribution(bad));
+    assert_eq!(lines[1]["line"], 2);
+    // The same error object as `jamsos contribution`, with the physical
+    // line number (the blank line 3 counts).
+    assert_eq!(lines[2]["error"], contribution(bad)["error"]);
+    assert_eq!(lines[2]["line"], 4);
     assert_eq!(lines[2]["error"]["code"], "invalid_risk_class");
     assert_eq!(lines[3]["error"]["code"], "invalid_json");
+    assert_eq!(lines[3]["line"], 5);
     assert_eq!(lines[4], contribution(prepay));
     assert_eq!(lines[5], contribution(good));
     assert_eq!(out.counts(), (6, 3, 3));

@@ -1,0 +1,459 @@
+//! Files in and out: Parquet and Arrow IPC rosters read batch by batch (a
+//! Parquet file row group by row group), assessed over all cores in order,
+//! and results written as CSV (the same bytes as `jamsos batch` on the same
+//! roster as CSV), NDJSON, Parquet or Arrow IPC.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufReader, Read, Write};
+use std::path::Path;
+use std::sync::mpsc::sync_channel;
+use std::sync::{Arc, Mutex};
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::Int64Type;
+use arrow_array::{Array, RecordBatch};
+use arrow_schema::{ArrowError, DataType, Field, SchemaRef};
+use jamsos_batch::{BatchError, Config, Summary, write_field, write_u64};
+use parquet::arrow::ArrowWriter;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::basic::Compression;
+use parquet::file::properties::WriterProperties;
+
+use crate::KernelError;
+use crate::kernel::{Kernel, cell_text, result_schema};
+use crate::pipe::{PipeReader, PipeWriter};
+
+/// Rows per batch read from a file (a Parquet row group is read in batches
+/// of this size, so memory does not grow with the row group).
+const BATCH_ROWS: usize = 32 * 1024;
+/// Rows per row group of a Parquet result: with 27 columns, a few MiB held
+/// before each is written.
+const ROW_GROUP_ROWS: usize = 128 * 1024;
+
+/// A roster's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// CSV (CONTRACT.md §2).
+    Csv,
+    /// One JSON case per line.
+    Ndjson,
+    /// Apache Parquet.
+    Parquet,
+    /// Arrow IPC, file ("Feather v2") or stream format.
+    Arrow,
+}
+
+impl InputFormat {
+    /// The format a file name's extension says, if it says one.
+    #[must_use]
+    pub fn from_path(path: &Path) -> Option<InputFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" | "tsv" | "txt" => InputFormat::Csv,
+            "ndjson" | "jsonl" => InputFormat::Ndjson,
+            "parquet" | "pq" => InputFormat::Parquet,
+            "arrow" | "feather" | "ipc" | "arrows" => InputFormat::Arrow,
+            _ => return None,
+        })
+    }
+}
+
+/// A result's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// CSV (CONTRACT.md §2).
+    Csv,
+    /// One JSON object per row, the CSV's columns as members (nulls included).
+    Ndjson,
+    /// Apache Parquet (Snappy).
+    Parquet,
+    /// Arrow IPC file format ("Feather v2").
+    Arrow,
+}
+
+/// A roster file read as Arrow batches: its schema and the batches.
+pub type Batches = (
+    SchemaRef,
+    Box<dyn Iterator<Item = Result<RecordBatch, ArrowError>> + Send>,
+);
+
+/// Opens a Parquet or Arrow IPC roster (a Parquet file needs to be a file:
+/// its index is at its end).
+pub fn open_columnar(path: &Path, format: InputFormat) -> Result<Batches, KernelError> {
+    let file = File::open(path)?;
+    match format {
+        InputFormat::Parquet => {
+            let reader = ParquetRecordBatchReaderBuilder::try_new(file)?
+                .with_batch_size(BATCH_ROWS)
+                .build()?;
+            let schema = arrow_array::RecordBatchReader::schema(&reader);
+            Ok((schema, Box::new(reader)))
+        }
+        _ => {
+            let mut magic = [0u8; 6];
+            let is_file = File::open(path)?.read_exact(&mut magic).is_ok() && &magic == b"ARROW1";
+            if is_file {
+                let reader = arrow_ipc::reader::FileReader::try_new(file, None)?;
+                let schema = reader.schema();
+                Ok((schema, Box::new(reader)))
+            } else {
+                let reader = arrow_ipc::reader::StreamReader::try_new(
+                    BufReader::with_capacity(1 << 20, file),
+                    None,
+                )?;
+                let schema = reader.schema();
+                Ok((schema, Box::new(reader)))
+            }
+        }
+    }
+}
+
+/// Where result batches go.
+pub trait Sink {
+    /// Writes one result batch.
+    fn write(&mut self, batch: &RecordBatch) -> Result<(), KernelError>;
+    /// Writes what is left (a Parquet footer, an IPC footer) and flushes.
+    fn finish(self: Box<Self>) -> Result<(), KernelError>;
+}
+
+/// A sink of `format` for results of `schema` on `out`.
+pub fn sink<'w, W: Write + Send + 'w>(
+    format: OutputFormat,
+    schema: &SchemaRef,
+    out: W,
+) -> Result<Box<dyn Sink + 'w>, KernelError> {
+    Ok(match format {
+        OutputFormat::Csv => Box::new(TextSink::new(out, schema, false)?),
+        OutputFormat::Ndjson => Box::new(TextSink::new(out, schema, true)?),
+        OutputFormat::Parquet => {
+            let props = WriterProperties::builder()
+                .set_compression(Compression::SNAPPY)
+                .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+                .build();
+            Box::new(ParquetSink(ArrowWriter::try_new(
+                out,
+                schema.clone(),
+                Some(props),
+            )?))
+        }
+        OutputFormat::Arrow => Box::new(IpcSink(arrow_ipc::writer::FileWriter::try_new(
+            out, schema,
+        )?)),
+    })
+}
+
+struct ParquetSink<W: Write + Send>(ArrowWriter<W>);
+
+impl<W: Write + Send> Sink for ParquetSink<W> {
+    fn write(&mut self, batch: &RecordBatch) -> Result<(), KernelError> {
+        Ok(self.0.write(batch)?)
+    }
+    fn finish(self: Box<Self>) -> Result<(), KernelError> {
+        let mut inner = self.0.into_inner()?;
+        inner.flush()?;
+        Ok(())
+    }
+}
+
+struct IpcSink<W: Write>(arrow_ipc::writer::FileWriter<W>);
+
+impl<W: Write> Sink for IpcSink<W> {
+    fn write(&mut self, batch: &RecordBatch) -> Result<(), KernelError> {
+        Ok(self.0.write(batch)?)
+    }
+    fn finish(mut self: Box<Self>) -> Result<(), KernelError> {
+        self.0.finish()?;
+        self.0.get_mut().flush()?;
+        Ok(())
+    }
+}
+
+/// CSV (the bytes `jamsos batch` writes for a CSV roster) or NDJSON.
+struct TextSink<W: Write> {
+    out: W,
+    names: Vec<String>,
+    json: bool,
+    buf: Vec<u8>,
+}
+
+impl<W: Write> TextSink<W> {
+    fn new(mut out: W, schema: &SchemaRef, json: bool) -> Result<TextSink<W>, KernelError> {
+        let names: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
+        if !json {
+            let mut header = Vec::new();
+            for (i, n) in names.iter().enumerate() {
+                if i > 0 {
+                    header.push(b',');
+                }
+                write_field(&mut header, n);
+            }
+            header.push(b'\n');
+            out.write_all(&header)?;
+        }
+        Ok(TextSink {
+            out,
+            names,
+            json,
+            buf: Vec::new(),
+        })
+    }
+}
+
+impl<W: Write> Sink for TextSink<W> {
+    fn write(&mut self, batch: &RecordBatch) -> Result<(), KernelError> {
+        self.buf.clear();
+        let mut scratch = String::new();
+        for row in 0..batch.num_rows() {
+            if self.json {
+                self.buf.push(b'{');
+            }
+            for (i, (column, name)) in batch.columns().iter().zip(&self.names).enumerate() {
+                if i > 0 {
+                    self.buf.push(b',');
+                }
+                if self.json {
+                    let _ = serde_json::to_writer(&mut self.buf, name);
+                    self.buf.push(b':');
+                }
+                write_cell(&mut self.buf, column.as_ref(), row, &mut scratch, self.json);
+            }
+            self.buf
+                .extend_from_slice(if self.json { b"}\n" } else { b"\n" });
+        }
+        self.out.write_all(&self.buf)?;
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<(), KernelError> {
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+/// One cell: CSV (empty for a null) or JSON (`null`; amounts as numbers,
+/// integers of a kept column as numbers, everything else as strings).
+fn write_cell(out: &mut Vec<u8>, a: &dyn Array, row: usize, scratch: &mut String, json: bool) {
+    if a.is_null(row) {
+        if json {
+            out.extend_from_slice(b"null");
+        }
+        return;
+    }
+    if let DataType::Int64 = a.data_type() {
+        let v = a.as_primitive::<Int64Type>().value(row);
+        match u64::try_from(v) {
+            Ok(v) => write_u64(out, v),
+            Err(_) => out.extend_from_slice(v.to_string().as_bytes()),
+        }
+        return;
+    }
+    let numeric = a.data_type().is_integer() || *a.data_type() == DataType::Boolean;
+    let text = cell_text(a, row, scratch);
+    match (json, numeric) {
+        (false, _) => write_field(out, text),
+        (true, true) => out.extend_from_slice(text.as_bytes()),
+        (true, false) => {
+            let _ = serde_json::to_writer(&mut *out, text);
+        }
+    }
+}
+
+/// Assesses a columnar roster over `threads` threads (0: one per core) and
+/// writes the results in order; `progress` is called with the rows done.
+pub fn run_columnar(
+    (_, batches): Batches,
+    kernel: &Kernel<'_>,
+    sink: &mut dyn Sink,
+    threads: usize,
+    progress: Option<&(dyn Fn(u64) + Sync)>,
+) -> Result<Summary, KernelError> {
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    let in_flight = threads * 2;
+    let (work_tx, work_rx) = sync_channel::<(u64, u64, RecordBatch)>(in_flight);
+    let (done_tx, done_rx) =
+        sync_channel::<(u64, Result<(RecordBatch, Summary), KernelError>)>(in_flight);
+    let work_rx = Mutex::new(work_rx);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || -> Result<(), KernelError> {
+            let (mut seq, mut first_row) = (0u64, 0u64);
+            for batch in batches {
+                let batch = batch?;
+                let rows = batch.num_rows() as u64;
+                if work_tx.send((seq, first_row, batch)).is_err() {
+                    break; // the writer stopped
+                }
+                seq += 1;
+                first_row += rows;
+            }
+            Ok(())
+        });
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            let work_rx = &work_rx;
+            let mut kernel = kernel.clone();
+            scope.spawn(move || {
+                loop {
+                    let next = match work_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((seq, first_row, batch)) = next else {
+                        return;
+                    };
+                    let mut summary = Summary::default();
+                    let result = kernel
+                        .assess(&batch, first_row, &mut summary)
+                        .map(|r| (r, summary));
+                    if done_tx.send((seq, result)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let mut summary = Summary::default();
+        let mut waiting = BTreeMap::new();
+        let mut next = 0u64;
+        let mut written: Result<(), KernelError> = Ok(());
+        for (seq, result) in &done_rx {
+            waiting.insert(seq, result);
+            while let Some(result) = waiting.remove(&next) {
+                next += 1;
+                let step = result.and_then(|(batch, s)| {
+                    sink.write(&batch)?;
+                    summary.merge(&s);
+                    Ok(())
+                });
+                if let Err(e) = step {
+                    written = Err(e);
+                    break;
+                }
+                if let Some(progress) = progress {
+                    progress(summary.all.rows);
+                }
+            }
+            if written.is_err() {
+                break;
+            }
+        }
+        drop(done_rx);
+        let read = reader
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("the reader thread stopped").into()));
+        written?;
+        read?;
+        Ok(summary)
+    })
+}
+
+/// Runs a CSV roster through `jamsos_batch::run` and gives its result to a
+/// columnar `sink` (parsed back by the Arrow CSV reader with the result
+/// schema: the same values as the CSV result, typed). The kept columns are
+/// strings, as in the CSV roster.
+pub fn run_csv_into<R: Read + Send>(
+    input: R,
+    config: &Config<'_>,
+    sink_for: impl FnOnce(&SchemaRef) -> Result<Box<dyn Sink + '_>, KernelError>,
+) -> Result<Summary, KernelError> {
+    let kept: Vec<Field> = config
+        .keep
+        .iter()
+        .map(|k| Field::new(k, DataType::Utf8, true))
+        .collect();
+    let schema = result_schema(&kept);
+    // Every column may be empty in some row (an error row's amounts, an ok
+    // row's error_code): read all as nullable, "" as null.
+    let nullable: SchemaRef = Arc::new(arrow_schema::Schema::new(
+        schema
+            .fields()
+            .iter()
+            .map(|f| f.as_ref().clone().with_nullable(true))
+            .collect::<Vec<_>>(),
+    ));
+    let mut sink = sink_for(&schema)?;
+    let (tx, rx) = sync_channel::<Vec<u8>>(4);
+    let (summary, parsed) = std::thread::scope(|scope| {
+        let batch = scope.spawn(move || jamsos_batch::run(input, PipeWriter(tx), config));
+        let parsed = (|| -> Result<(), KernelError> {
+            let null =
+                regex::Regex::new("^$").map_err(|e| ArrowError::ExternalError(Box::new(e)))?;
+            let reader = arrow_csv::ReaderBuilder::new(nullable.clone())
+                .with_header(true)
+                .with_batch_size(BATCH_ROWS)
+                .with_null_regex(null)
+                .build(PipeReader::new(rx))?;
+            for batch in reader {
+                let batch = batch?;
+                let typed = RecordBatch::try_new(schema.clone(), batch.columns().to_vec())?;
+                sink.write(&typed)?;
+            }
+            Ok(())
+        })();
+        let summary = batch
+            .join()
+            .unwrap_or_else(|_| Err(BatchError::Io(std::io::Error::other("the batch stopped"))));
+        (summary, parsed)
+    });
+    let summary = summary.map_err(KernelError::Batch)?;
+    parsed?;
+    sink.finish()?;
+    Ok(summary)
+}
+
+/// The Arrow type of a roster column in a typed file (CONTRACT.md §1 kinds):
+/// integers `Int64`, booleans `Boolean`, dates `Date32`, the rest strings.
+#[must_use]
+pub fn roster_column_type(name: &str) -> DataType {
+    match name {
+        "wage" | "risk_class" | "active_workers" | "income" | "contract_value"
+        | "contract_months" | "extension_months" | "jht_monthly" => DataType::Int64,
+        "jkn_member" | "paid_jkk_through_2025_01" | "paid_through_2020_07" | "subsidised" => {
+            DataType::Boolean
+        }
+        "birth_date" | "registered_on" => DataType::Date32,
+        _ => DataType::Utf8,
+    }
+}
+
+/// Converts a CSV roster whose cells are all valid for their column's type
+/// (a sample roster) into a typed Parquet or Arrow roster: the columns of
+/// [`roster_column_type`], empty cells null.
+pub fn typed_roster<R: Read, W: Write + Send>(
+    mut csv: R,
+    format: OutputFormat,
+    out: W,
+) -> Result<u64, KernelError> {
+    // The header, then the rest, read by the Arrow CSV reader.
+    let mut header = Vec::new();
+    let mut byte = [0u8; 1];
+    while csv.read(&mut byte)? == 1 && byte != [b'\n'] {
+        header.extend_from_slice(&byte);
+    }
+    let header = String::from_utf8_lossy(&header)
+        .trim_end_matches('\r')
+        .to_owned();
+    let fields: Vec<Field> = header
+        .split(',')
+        .map(|n| Field::new(n, roster_column_type(n), true))
+        .collect();
+    let schema: SchemaRef = Arc::new(arrow_schema::Schema::new(fields));
+    let null = regex::Regex::new("^$").map_err(|e| ArrowError::ExternalError(Box::new(e)))?;
+    let reader = arrow_csv::ReaderBuilder::new(schema.clone())
+        .with_header(false)
+        .with_batch_size(BATCH_ROWS)
+        .with_null_regex(null)
+        .build(BufReader::with_capacity(1 << 20, csv))?;
+    let mut sink = sink(format, &schema, out)?;
+    let mut rows = 0u64;
+    for batch in reader {
+        let batch = batch?;
+        rows += batch.num_rows() as u64;
+        sink.write(&batch)?;
+    }
+    sink.finish()?;
+    Ok(rows)
+}
