@@ -126,7 +126,7 @@ fn assess_units(
     kernel: &Kernel<'_>,
     units: &[(u64, RecordBatch)],
     threads: usize,
-) -> Result<Vec<RecordBatch>, KernelError> {
+) -> PyResult<Vec<RecordBatch>> {
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<(usize, RecordBatch)>> = Mutex::new(Vec::with_capacity(units.len()));
     let failed: Mutex<Option<KernelError>> = Mutex::new(None);
@@ -159,10 +159,14 @@ fn assess_units(
             });
         }
     });
-    if let Some(e) = failed.into_inner().ok().flatten() {
-        return Err(e);
+    let poisoned = || PyValueError::new_err("a worker thread failed");
+    if let Some(e) = failed.into_inner().map_err(|_| poisoned())? {
+        return Err(kernel_error(e));
     }
-    let mut done = done.into_inner().unwrap_or_default();
+    let mut done = done.into_inner().map_err(|_| poisoned())?;
+    if done.len() != units.len() {
+        return Err(poisoned());
+    }
     done.sort_unstable_by_key(|(i, _)| *i);
     Ok(done.into_iter().map(|(_, b)| b).collect())
 }
@@ -186,7 +190,11 @@ fn assess<'py>(
     let brackets = brackets(income_grid.as_deref())?;
     let (schema, batches) = read_roster(roster)?;
     let threads = threads
-        .or_else(|| std::thread::available_parallelism().ok().map(NonZeroUsize::get))
+        .or_else(|| {
+            std::thread::available_parallelism()
+                .ok()
+                .map(NonZeroUsize::get)
+        })
         .unwrap_or(1)
         .max(1);
     let (output, results) = py.detach(|| -> PyResult<(SchemaRef, Vec<RecordBatch>)> {
@@ -196,11 +204,13 @@ fn assess<'py>(
         options.keep = &keep;
         let kernel = Kernel::new(&schema, options).map_err(kernel_error)?;
         let units = units(&batches);
-        let results = assess_units(&kernel, &units, threads).map_err(kernel_error)?;
+        let results = assess_units(&kernel, &units, threads)?;
         Ok((kernel.schema(), results))
     })?;
-    let reader: Box<dyn RecordBatchReader + Send> =
-        Box::new(RecordBatchIterator::new(results.into_iter().map(Ok), output));
+    let reader: Box<dyn RecordBatchReader + Send> = Box::new(RecordBatchIterator::new(
+        results.into_iter().map(Ok),
+        output,
+    ));
     reader.into_pyarrow(py)?.call_method0("read_all")
 }
 

@@ -59,7 +59,7 @@ def test_an_amount_past_2_to_the_64_is_out_of_range_not_rounded():
 def test_income_grid_as_the_command_line(bin_path, tmp_path: Path):
     # D-17: with a caller's official grid, Rp5,000,000 pays on its row's
     # nominal (here 1,200,000) and the result has no provisional_table warning.
-    grid = "from,to,nominal\n0,1099999,1000000\n1100000,,1200000\n"
+    grid = "from,to,nominal\n1,1099999,1000000\n1100000,999999999,1200000\n"
     path = tmp_path / "grid.csv"
     path.write_text(grid)
     case = {"period": "2025-04", "participant": {"category": "bpu", "income": 5000000}}
