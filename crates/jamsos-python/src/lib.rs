@@ -2,9 +2,9 @@
 //! `python/jamsos/`): thin calls into the workspace's crates, so Python, the
 //! command line and every other binding answer with the same values.
 //!
-//! - [`respond`]: one JSON document in, the command line's status and JSON
+//! - `respond`: one JSON document in, the command line's status and JSON
 //!   document out ([`jamsos::contract::respond`]).
-//! - [`assess`]: a roster through the Arrow C stream interface into the
+//! - `assess`: a roster through the Arrow C stream interface into the
 //!   columnar kernel ([`jamsos_arrow::Kernel`]), the GIL released while it
 //!   computes on every core, a `pyarrow.Table` out.
 
