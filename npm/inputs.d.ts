@@ -39,6 +39,8 @@ export interface PuParticipant {
   active_workers?: Integer | null;
   paid_jkk_through_2025_01?: boolean | null;
   paid_through_2020_07?: boolean | null;
+  /** The 16-digit NIK as a string (D-37); checked, never used in amounts. */
+  nik?: string | null;
 }
 
 /** An informal worker (Bukan Penerima Upah). */
@@ -51,6 +53,8 @@ export interface BpuParticipant {
   subsidised?: boolean | null;
   opt_in?: OptInProgram[] | null;
   paid_through_2020_07?: boolean | null;
+  /** The 16-digit NIK as a string (D-37); checked, never used in amounts. */
+  nik?: string | null;
 }
 
 /** A construction project (Jasa Konstruksi). */
@@ -62,6 +66,8 @@ export interface JakonParticipant {
   wage?: Integer | null;
   contract_value?: Integer | null;
   paid_through_2020_07?: boolean | null;
+  /** The 16-digit NIK as a string (D-37); checked, never used in amounts. */
+  nik?: string | null;
 }
 
 /** A migrant worker (Pekerja Migran Indonesia). */
@@ -72,6 +78,8 @@ export interface PmiParticipant {
   contract_months: Integer;
   extension_months?: Integer | null;
   jht_monthly?: Integer | null;
+  /** The 16-digit NIK as a string (D-37); checked, never used in amounts. */
+  nik?: string | null;
 }
 
 export type Participant = PuParticipant | BpuParticipant | JakonParticipant | PmiParticipant;

@@ -10,7 +10,7 @@ import { parse, parseNumberAndBigInt, stringify } from "lossless-json";
 import * as jamsos from "jamsos";
 import { cli, goldenCases } from "./common.mjs";
 
-const cases = goldenCases();
+const cases = goldenCases().filter((c) => c.command !== "projection") /* the npm package does not export projection yet (docs/PYTHON.md) */;
 
 // Integers as bigint, as the package answers.
 const big = (value) => parse(stringify(value), undefined, parseNumberAndBigInt);

@@ -29,7 +29,9 @@ def strict(value):
 
 
 def test_every_command_has_golden_cases():
-    assert {c["command"] for c in CASES} == {"contribution", "eligibility", "benefit", "fine"}
+    assert {c["command"] for c in CASES} == {
+        "contribution", "eligibility", "benefit", "fine", "projection"
+    }
     assert len(CASES) >= 600
 
 

@@ -39,6 +39,7 @@ __all__ = [
     "contribution",
     "eligibility",
     "fine",
+    "projection",
     "result_schema",
 ]
 
@@ -141,6 +142,12 @@ def benefit(doc: Document) -> dict:
 def fine(doc: Document) -> dict:
     """``jamsos fine`` (CONTRACT.md §5): the due date and the late fine."""
     return _answer("fine", doc)
+
+
+def projection(doc: Document) -> dict:
+    """``jamsos projection`` (CONTRACT.md §6, D-36): the JHT balance year by
+    year under the stated wage growth and yield, an estimate."""
+    return _answer("projection", doc)
 
 
 def assess(roster: Any, period: str, *, income_grid: IncomeGrid = None):
