@@ -50,7 +50,7 @@ export type ReasonCode = "optional_for_scale" | "optional_program" | "foreign_na
 export type WarningCode = "jp_ceiling_stale" | "wage_below_minimum" | "under_18" | "extension_not_charged" | "provisional_table";
 
 /** CONTRACT.md §1 Codes: error codes (docs/ERRORS.md). */
-export type ErrorCode = "invalid_json" | "unknown_field" | "field_not_applicable" | "missing_field" | "invalid_type" | "invalid_value" | "invalid_date" | "invalid_period" | "period_out_of_range" | "unsupported_category" | "wage_below_floor" | "invalid_amount" | "amount_out_of_range" | "income_out_of_range" | "invalid_risk_class" | "invalid_months" | "invalid_contract_months" | "invalid_jht_monthly" | "malformed_row";
+export type ErrorCode = "invalid_json" | "unknown_field" | "field_not_applicable" | "missing_field" | "invalid_type" | "invalid_value" | "invalid_date" | "invalid_period" | "period_out_of_range" | "unsupported_category" | "wage_below_floor" | "invalid_amount" | "amount_out_of_range" | "income_out_of_range" | "invalid_risk_class" | "invalid_months" | "invalid_contract_months" | "invalid_jht_monthly" | "invalid_nik" | "projection_not_available" | "malformed_row";
 
 /** CONTRACT.md §4: benefit. */
 export type Benefit = "jht" | "jp" | "jkp" | "jkm" | "jkk";
@@ -194,19 +194,55 @@ export type FineResult = {
   source: Source;
 };
 
+/** CONTRACT.md §6: jht_not_billed, and the warning codes of the monthly assessments. */
+export type ProjectionWarningCode = "jht_not_billed" | "jp_ceiling_stale" | "wage_below_minimum" | "under_18" | "extension_not_charged" | "provisional_table";
+
+/** One block of 12 months from start (the last may be shorter): the block's JHT contributions and returns, and the balance after its last month. */
+export type ProjectionYear = {
+  year: bigint;
+  through: Period;
+  contributions: Rupiah;
+  returns: Rupiah;
+  balance: Rupiah;
+};
+
+/** The output of `jamsos projection` (CONTRACT.md §6, D-36): an estimate of the JHT balance year by year; balance = opening_balance + contributions + returns. */
+export type ProjectionResult = {
+  version: Version;
+  projection: "jht";
+  start: Period;
+  end: Period;
+  years: ProjectionYear[];
+  contributions: Rupiah;
+  returns: Rupiah;
+  balance: Rupiah;
+  warnings: Array<{
+    code: ProjectionWarningCode;
+    message: Message;
+  }>;
+};
+
+/** What was wrong and what is allowed. */
+export type ErrorObject = {
+  code: ErrorCode;
+  message: Message;
+  /** The offending field as a dotted path (participant.wage), or null when the error is about the document as a whole. */
+  field: string | null;
+};
+
 /** Invalid input (exit 2): CONTRACT.md §1; codes in docs/ERRORS.md. */
 export type ErrorDocument = {
-  /** What was wrong and what is allowed. */
-  error: {
-    code: ErrorCode;
-    message: Message;
-    /** The offending field as a dotted path (participant.wage), or null when the error is about the document as a whole. */
-    field: string | null;
-  };
+  error: ErrorObject;
 };
 
 /** One output line of `jamsos batch --format ndjson`: the case's contribution result, or its error document (docs/DESIGN.md, roster decisions). */
-export type BatchNdjsonLine = ContributionResult | ErrorDocument;
+export type BatchNdjsonLine = ContributionResult | {
+  /** The input line the case stood on (docs/BATCH.md). */
+  line: bigint;
+  /** The case's id, when it had one. */
+  id?: string;
+  error: ErrorObject;
+};
 
-/** Every JSON document jamsos writes, as CONTRACT.md version 1 defines it. Validate a document against the root (any one document) or against one entry point: #/$defs/contribution_result, #/$defs/eligibility_result, #/$defs/benefit_result, #/$defs/fine_result, #/$defs/error_document, #/$defs/batch_ndjson_line. The schema is strict: it describes exactly what this release emits, with closed enumerations of codes. CONTRACT.md lets version 1 grow (a new optional field, a new enum value in output, a new code), so a consumer that validates against this file should take a newer copy of it when jamsos is upgraded. Checked against every golden case's output by crates/jamsos/tests/golden.rs. */
-export type Document = ContributionResult | EligibilityResult | BenefitResult | FineResult | ErrorDocument;
+/** Every JSON document jamsos writes, as CONTRACT.md version 1 defines it. Validate a document against the root (any one document) or against one entry point: #/$defs/contribution_result, #/$defs/eligibility_result, #/$defs/benefit_result, #/$defs/fine_result, #/$defs/projection_result, #/$defs/error_document, #/$defs/batch_ndjson_line. The schema is strict: it describes exactly what this release emits, with closed enumerations of codes. CONTRACT.md lets version 1 grow (a new optional field, a new enum value in output, a new code), so a consumer that validates against this file should take a newer copy of it when jamsos is upgraded. Checked against every golden case's output by crates/jamsos/tests/golden.rs. */
+export type Document = ContributionResult | EligibilityResult | BenefitResult | FineResult | ProjectionResult | ErrorDocument;
