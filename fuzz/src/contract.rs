@@ -458,7 +458,11 @@ fn check_projection(v: &Value, doc: &str) {
     let returns = u64_of(v, "returns", doc);
     let balance = u64_of(v, "balance", doc);
     let sum = |key: &str| years.iter().map(|y| u64_of(y, key, doc)).sum::<u64>();
-    assert_eq!(sum("contributions"), contributions, "contributions in {doc}");
+    assert_eq!(
+        sum("contributions"),
+        contributions,
+        "contributions in {doc}"
+    );
     assert_eq!(sum("returns"), returns, "returns in {doc}");
     assert!(balance >= contributions + returns, "balance in {doc}");
     let last = years.last().map(|y| u64_of(y, "balance", doc));
