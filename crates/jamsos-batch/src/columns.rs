@@ -2,42 +2,10 @@
 //! header, and "did you mean" for a column name that is a near miss of a
 //! contract column (`registerd_on`, `Wage`, `birthdate`).
 
-/// The contract's roster columns (CONTRACT.md §2), as candidates for a
-/// suggestion; [`contract_columns`] keeps those the contract's decoder
-/// accepts, so this list cannot suggest a name the batch would refuse.
-const CANDIDATES: [&str; 25] = [
-    "id",
-    "period",
-    "category",
-    "birth_date",
-    "nationality",
-    "wage",
-    "risk_class",
-    "scale",
-    "registered_on",
-    "jkn_member",
-    "opt_in",
-    "industry",
-    "active_workers",
-    "paid_jkk_through_2025_01",
-    "paid_through_2020_07",
-    "income",
-    "sector",
-    "subsidised",
-    "method",
-    "contract_value",
-    "channel",
-    "contract_months",
-    "extension_months",
-    "jht_monthly",
-    "nik",
-];
-
-/// The contract columns among [`CANDIDATES`].
+/// The contract's roster columns (CONTRACT.md §2), from the decoder's own
+/// table, so a suggestion is always a name the batch accepts.
 fn contract_columns() -> impl Iterator<Item = &'static str> {
-    CANDIDATES
-        .into_iter()
-        .filter(|name| *name == "id" || jamsos::contract::Roster::new(&["id", name], false).is_ok())
+    jamsos::contract::Roster::contract_columns()
 }
 
 /// The contract column `name` is most likely a misspelling of: the same name

@@ -73,6 +73,14 @@ pub struct Roster {
 }
 
 impl Roster {
+    /// Every column name the contract reads (CONTRACT.md §2): `id`,
+    /// `period`, then the participant fields, from the decoder's own table.
+    pub fn contract_columns() -> impl Iterator<Item = &'static str> {
+        ["id", "period"]
+            .into_iter()
+            .chain(super::case::PARTICIPANT_FIELDS.iter().map(|spec| spec.name))
+    }
+
     /// Resolves a header: `id` required, every other name a participant
     /// field or `period`; unknown names are an error unless `allow_extra`
     /// (then ignored, but still usable for grouping); a duplicate is always
