@@ -1,7 +1,12 @@
 //! A [`Participant`] reads and writes the contract's participant object
 //! (CONTRACT.md §1), tagged by `category` (feature `serde`).
 #![cfg(feature = "serde")]
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "tests"
+)]
 
 use jamsos_contribution::{Options, Participant, assess};
 use jamsos_core::{Billed, Payer, Program, Rupiah, parse_date};
