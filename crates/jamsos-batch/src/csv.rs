@@ -139,60 +139,119 @@ fn split_with(
 ) {
     records.clear();
     spans.clear();
-    let mut line = first_line;
-    let mut pos = 0;
-    let len = chunk.len();
-    while pos < len {
-        // Fast path: a line without quotes is one whole record (a record
-        // spans lines only inside quotes), its fields separated by every
-        // delimiter. The same fields, line numbers and blank-line and CR
-        // handling as the state machine below, in one plain pass over the
-        // line (its fields are short: a loop beats a search per field); a
-        // quote sends the record to the state machine from its start.
-        if fast {
-            let first = spans.len();
-            let mut start = pos;
-            let mut end = len;
-            let mut quoted = false;
-            for (i, &b) in chunk.get(pos..).unwrap_or_default().iter().enumerate() {
-                if b == delimiter {
-                    spans.push((start, pos + i));
-                    start = pos + i + 1;
-                } else if b == b'\n' {
-                    end = pos + i;
-                    break;
-                } else if b == b'"' {
-                    quoted = true;
-                    break;
+    let mut cursor = Cursor::new(first_line);
+    while let Some(record) = cursor.next_with(chunk, delimiter, spans, fast) {
+        records.push(record);
+    }
+}
+
+/// Where splitting a chunk has got to: records are taken one at a time, so
+/// that a worker decodes each while its bytes and fields are still in the
+/// nearest cache (splitting a whole chunk first, then decoding it, read
+/// every byte and field from memory twice).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cursor {
+    pos: usize,
+    line: u64,
+}
+
+impl Cursor {
+    /// At the start of a chunk of whole records starting on `first_line`.
+    pub(crate) const fn new(first_line: u64) -> Cursor {
+        Cursor {
+            pos: 0,
+            line: first_line,
+        }
+    }
+
+    /// The next record of `chunk`, its fields appended to `spans` (which the
+    /// caller may clear between records); `None` at the chunk's end. As
+    /// [`split`]: quoted fields unquoted in place, blank lines skipped, a
+    /// trailing `\r` before a line end dropped.
+    pub(crate) fn next(
+        &mut self,
+        chunk: &mut [u8],
+        delimiter: u8,
+        spans: &mut Vec<(usize, usize)>,
+    ) -> Option<Record> {
+        self.next_with(chunk, delimiter, spans, true)
+    }
+
+    fn next_with(
+        &mut self,
+        chunk: &mut [u8],
+        delimiter: u8,
+        spans: &mut Vec<(usize, usize)>,
+        fast: bool,
+    ) -> Option<Record> {
+        let len = chunk.len();
+        while self.pos < len {
+            let pos = self.pos;
+            // Fast path: a line without quotes is one whole record (a record
+            // spans lines only inside quotes), its fields separated by every
+            // delimiter. The same fields, line numbers and blank-line and CR
+            // handling as the state machine below, in one plain pass over the
+            // line (its fields are short: a loop beats a search per field); a
+            // quote sends the record to the state machine from its start.
+            if fast {
+                let first = spans.len();
+                let mut start = pos;
+                let mut end = len;
+                let mut quoted = false;
+                for (i, &b) in chunk.get(pos..).unwrap_or_default().iter().enumerate() {
+                    if b == delimiter {
+                        spans.push((start, pos + i));
+                        start = pos + i + 1;
+                    } else if b == b'\n' {
+                        end = pos + i;
+                        break;
+                    } else if b == b'"' {
+                        quoted = true;
+                        break;
+                    }
+                }
+                if quoted {
+                    spans.truncate(first);
+                } else {
+                    let record_line = self.line;
+                    self.line += 1;
+                    self.pos = (end + 1).min(len);
+                    let text = chunk.get(pos..end).unwrap_or_default();
+                    if text.iter().all(|b| *b == b'\r') {
+                        // Blank (nothing but its line end).
+                        spans.truncate(first);
+                        continue;
+                    }
+                    // CRLF: one `\r` before the line end belongs to it.
+                    let content_end = end - usize::from(text.last() == Some(&b'\r'));
+                    // The `\r` cannot be in an earlier field: it is the last byte.
+                    spans.push((start.min(content_end), content_end));
+                    return Some(Record {
+                        line: record_line,
+                        first,
+                        count: spans.len() - first,
+                        malformed: false,
+                    });
                 }
             }
-            if quoted {
-                spans.truncate(first);
-            } else {
-                let record_line = line;
-                line += 1;
-                let next = (end + 1).min(len);
-                let text = chunk.get(pos..end).unwrap_or_default();
-                if text.iter().all(|b| *b == b'\r') {
-                    // Blank (nothing but its line end).
-                    pos = next;
-                    continue;
-                }
-                // CRLF: one `\r` before the line end belongs to it.
-                let content_end = end - usize::from(text.last() == Some(&b'\r'));
-                // The `\r` cannot be in an earlier field: it is the last byte.
-                spans.push((start.min(content_end), content_end));
-                records.push(Record {
-                    line: record_line,
-                    first,
-                    count: spans.len() - first,
-                    malformed: false,
-                });
-                pos = next;
-                continue;
+            if let Some(record) = self.machine(chunk, delimiter, spans) {
+                return Some(record);
             }
         }
-        let record_line = line;
+        None
+    }
+
+    /// One record through the state machine from `self.pos`; `None` when it
+    /// was a blank line.
+    fn machine(
+        &mut self,
+        chunk: &mut [u8],
+        delimiter: u8,
+        spans: &mut Vec<(usize, usize)>,
+    ) -> Option<Record> {
+        let len = chunk.len();
+        let mut pos = self.pos;
+        let record_line = self.line;
         let record_start = pos;
         let first = spans.len();
         let mut malformed = false;
@@ -207,7 +266,7 @@ fn split_with(
             let (next, event) = step(state, b, delimiter);
             pos += 1;
             if b == b'\n' {
-                line += 1;
+                self.line += 1;
             }
             match event {
                 Event::FieldEnd | Event::RecordEnd => {
@@ -252,6 +311,7 @@ fn split_with(
             }
             state = next;
         }
+        self.pos = pos;
         if !ended {
             // The input ended inside the record: close its last field.
             if state == State::Quoted {
@@ -273,14 +333,14 @@ fn split_with(
             .is_some_and(|raw| raw.iter().all(|b| matches!(b, b'\r' | b'\n')));
         if blank {
             spans.truncate(first);
-            continue;
+            return None;
         }
-        records.push(Record {
+        Some(Record {
             line: record_line,
             first,
             count,
             malformed,
-        });
+        })
     }
 }
 

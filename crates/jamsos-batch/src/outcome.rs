@@ -3,7 +3,7 @@
 //! month's wage-earner rules resolved once per worker thread.
 
 use jamsos::contract::{Case, ContractError, Participant, Settings, domain_error};
-use jamsos_contribution::{Line, Options, PuRules};
+use jamsos_contribution::{ContributionError, Line, Options, PuRules};
 use jamsos_core::{Billed, Payer, Period, Program};
 use jamsos_eligibility::{Status, Statuses};
 use jamsos_worker::Category;
@@ -80,13 +80,19 @@ pub struct RulesCache {
 
 impl RulesCache {
     /// The rules of `period`, resolved on first use (`PuRules` is `Copy`).
-    fn pu(&mut self, period: Period) -> Result<PuRules, ContractError> {
-        if let Some(rules) = self.pu.iter().find(|r| r.period() == period) {
-            return Ok(*rules);
-        }
-        let rules = PuRules::new(period, &Options::default()).map_err(domain_error)?;
-        self.pu.push(rules);
-        Ok(rules)
+    fn pu(&mut self, period: Period) -> Result<&PuRules, ContractError> {
+        let known = match self.pu.iter().position(|r| r.period() == period) {
+            Some(i) => i,
+            None => {
+                let rules = PuRules::new(period, &Options::default()).map_err(domain_error)?;
+                self.pu.push(rules);
+                self.pu.len() - 1
+            }
+        };
+        // `known` indexes the list: the error cannot happen.
+        self.pu
+            .get(known)
+            .ok_or_else(|| domain_error(ContributionError::Capacity { period }))
     }
 }
 
@@ -164,7 +170,7 @@ fn assess_amounts(
     };
     let options = Options {
         income_grid: settings.income_grid,
-        pu_rules: pu_rules.as_ref(),
+        pu_rules,
         ..Options::default()
     };
     // Read in place: an assessment is a few kilobytes (a BPU prepayment is

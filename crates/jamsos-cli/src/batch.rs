@@ -3,6 +3,9 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, ErrorKind, IsTerminal, Read, Write};
+
+/// The result's write buffer (see where it is made).
+const OUTPUT_BUFFER: usize = 64 << 10;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -157,12 +160,16 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
             return stop(format!("cannot watch for signals: {e}"));
         }
     }
+    // A small buffer: the CSV batch writes a chunk's rows (hundreds of
+    // kilobytes) at a time, which a buffer as large would copy once more;
+    // larger writes go straight through. The columnar writers' small writes
+    // are still gathered.
     let output: Box<dyn Write + Send> = match &staged {
         Some(s) => match s.file() {
-            Ok(f) => Box::new(BufWriter::with_capacity(1 << 20, f)),
+            Ok(f) => Box::new(BufWriter::with_capacity(OUTPUT_BUFFER, f)),
             Err(e) => return stop(format!("cannot write the result: {e}")),
         },
-        None => Box::new(BufWriter::with_capacity(1 << 20, std::io::stdout())),
+        None => Box::new(BufWriter::with_capacity(OUTPUT_BUFFER, std::io::stdout())),
     };
     let progress = Progress {
         started: Instant::now(),

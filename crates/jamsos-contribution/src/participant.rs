@@ -247,15 +247,19 @@ pub fn assess(
     period: Period,
     options: &Options<'_>,
 ) -> Result<Assessed, ContributionError> {
-    Ok(match participant {
-        Participant::Pu(worker) => Assessed::Pu(match options.pu_rules {
-            Some(rules) if rules.period() == period => rules.assess(worker)?,
-            _ => assess_pu(worker, period, options)?,
-        }),
-        Participant::Bpu(worker) => {
-            Assessed::Bpu(assess_bpu(worker, period, options.prepay, options)?)
+    // Each arm builds its variant straight into the result: the enum is a
+    // few kilobytes (a BPU prepayment is inline), and wrapping a finished
+    // `Assessed` in `Ok` would copy all of it for every participant.
+    match participant {
+        Participant::Pu(worker) => match options.pu_rules {
+            Some(rules) if rules.period() == period => rules.assess(worker),
+            _ => assess_pu(worker, period, options),
         }
-        Participant::Jakon(project) => Assessed::Jakon(assess_jakon(project, period, options)?),
-        Participant::Pmi(worker) => Assessed::Pmi(assess_pmi(worker, period)?),
-    })
+        .map(Assessed::Pu),
+        Participant::Bpu(worker) => {
+            assess_bpu(worker, period, options.prepay, options).map(Assessed::Bpu)
+        }
+        Participant::Jakon(project) => assess_jakon(project, period, options).map(Assessed::Jakon),
+        Participant::Pmi(worker) => assess_pmi(worker, period).map(Assessed::Pmi),
+    }
 }

@@ -49,6 +49,7 @@ impl core::error::Error for UnknownCode {}
 /// assert_eq!("red".parse::<Colour>(), Ok(Colour::Red));
 /// assert_eq!(Colour::from_code("blue"), None);
 /// assert_eq!(Colour::Red.to_string(), "red");
+/// assert_eq!(Colour::CODES[Colour::Green.index()], "green");
 /// ```
 ///
 /// The serde impls are compiled when the *calling* crate's feature `serde`
@@ -69,6 +70,14 @@ macro_rules! vocabulary {
         impl $name {
             /// Every value, in the contract's order.
             pub const ALL: [$name; [$($code),+].len()] = [$($name::$variant),+];
+
+            /// The value's position in [`ALL`](Self::ALL) and
+            /// [`CODES`](Self::CODES), for tables indexed by it.
+            #[must_use]
+            #[allow(clippy::as_conversions, reason = "a fieldless enum's discriminant is its position")]
+            pub const fn index(self) -> usize {
+                self as usize
+            }
 
             /// Every code, in the contract's order.
             pub const CODES: [&'static str; [$($code),+].len()] = [$($code),+];
