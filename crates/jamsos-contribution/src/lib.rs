@@ -49,7 +49,7 @@ pub use fine::{Fine, late_fine, months_late};
 pub use jakon::assess_jakon;
 pub use jamsos_core::List;
 pub use options::Options;
-pub use participant::{Assessed, Participant, assess};
+pub use participant::{Assessed, AssessedRef, Participant, assess, assess_ref};
 pub use pmi::assess_pmi;
 pub use pu::{PuRules, assess_pu};
 pub use schedule::due_date_bpu;

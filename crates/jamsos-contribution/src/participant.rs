@@ -96,55 +96,156 @@ pub enum Assessed {
 }
 
 impl Assessed {
+    /// A borrowed view, with the accessors every category has.
+    #[must_use]
+    pub const fn as_ref(&self) -> AssessedRef<'_> {
+        match self {
+            Assessed::Pu(a) => AssessedRef::Pu(a),
+            Assessed::Bpu(a) => AssessedRef::Bpu(a),
+            Assessed::Jakon(a) => AssessedRef::Jakon(a),
+            Assessed::Pmi(a) => AssessedRef::Pmi(a),
+        }
+    }
+
     /// The participant's category.
     #[must_use]
     pub const fn category(&self) -> Category {
-        match self {
-            Assessed::Pu(_) => Category::Pu,
-            Assessed::Bpu(_) => Category::Bpu,
-            Assessed::Jakon(_) => Category::Jakon,
-            Assessed::Pmi(_) => Category::Pmi,
-        }
+        self.as_ref().category()
     }
 
     /// The (first) contribution month.
     #[must_use]
     pub const fn period(&self) -> Period {
-        match self {
-            Assessed::Pu(a) => a.period,
-            Assessed::Bpu(a) => a.period,
-            Assessed::Jakon(a) => a.period,
-            Assessed::Pmi(a) => a.period,
-        }
+        self.as_ref().period()
     }
 
     /// Each program's status and reasons, and the programs joined.
     #[must_use]
     pub const fn statuses(&self) -> &Statuses {
-        match self {
-            Assessed::Pu(a) => &a.eligibility.statuses,
-            Assessed::Bpu(a) => &a.statuses,
-            Assessed::Jakon(a) => &a.statuses,
-            Assessed::Pmi(a) => &a.statuses,
-        }
+        self.as_ref().statuses()
     }
 
     /// The billed lines.
     pub fn lines(&self) -> impl Iterator<Item = &Line> {
+        self.as_ref().lines()
+    }
+
+    /// Amounts owed later (PP 49/2020 JP, D-16); wage earners only.
+    pub fn deferred(&self) -> impl Iterator<Item = &Line> {
+        self.as_ref().deferred()
+    }
+
+    /// JKP funding moved out of JKK and JKM (D-14); wage earners only.
+    pub fn allocations(&self) -> impl Iterator<Item = &Allocation> {
+        self.as_ref().allocations()
+    }
+
+    /// The parts of lines that have them (Jakon tiers, PMI fees).
+    pub fn components(&self) -> impl Iterator<Item = &Component> {
+        self.as_ref().components()
+    }
+
+    /// Sums of the lines per payer.
+    #[must_use]
+    pub const fn totals(&self) -> Totals {
+        self.as_ref().totals()
+    }
+
+    /// When the contribution is due (D-28, D-16); `None` for PMI (D-25).
+    #[must_use]
+    pub const fn due_date(&self) -> Option<NaiveDate> {
+        self.as_ref().due_date()
+    }
+
+    /// Things to check.
+    #[must_use]
+    pub const fn warnings(&self) -> Warnings {
+        self.as_ref().warnings()
+    }
+
+    /// The sum of every billed line, all payers.
+    #[must_use]
+    pub fn total(&self) -> Rupiah {
+        self.as_ref().total()
+    }
+}
+
+/// A borrowed [`Assessed`]: what [`assess_ref`] hands over, read where it
+/// was built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AssessedRef<'a> {
+    /// A wage earner's.
+    Pu(&'a Assessment),
+    /// An informal worker's.
+    Bpu(&'a BpuAssessment),
+    /// A construction project's.
+    Jakon(&'a JakonAssessment),
+    /// A migrant worker's.
+    Pmi(&'a PmiAssessment),
+}
+
+impl<'a> AssessedRef<'a> {
+    /// An owned copy.
+    #[must_use]
+    pub const fn to_owned(self) -> Assessed {
         match self {
-            Assessed::Pu(a) => a.lines.slots(),
-            Assessed::Bpu(a) => a.lines.slots(),
-            Assessed::Jakon(a) => a.lines.slots(),
-            Assessed::Pmi(a) => a.lines.slots(),
+            AssessedRef::Pu(a) => Assessed::Pu(*a),
+            AssessedRef::Bpu(a) => Assessed::Bpu(*a),
+            AssessedRef::Jakon(a) => Assessed::Jakon(*a),
+            AssessedRef::Pmi(a) => Assessed::Pmi(*a),
+        }
+    }
+
+    /// The participant's category.
+    #[must_use]
+    pub const fn category(self) -> Category {
+        match self {
+            AssessedRef::Pu(_) => Category::Pu,
+            AssessedRef::Bpu(_) => Category::Bpu,
+            AssessedRef::Jakon(_) => Category::Jakon,
+            AssessedRef::Pmi(_) => Category::Pmi,
+        }
+    }
+
+    /// The (first) contribution month.
+    #[must_use]
+    pub const fn period(self) -> Period {
+        match self {
+            AssessedRef::Pu(a) => a.period,
+            AssessedRef::Bpu(a) => a.period,
+            AssessedRef::Jakon(a) => a.period,
+            AssessedRef::Pmi(a) => a.period,
+        }
+    }
+
+    /// Each program's status and reasons, and the programs joined.
+    #[must_use]
+    pub const fn statuses(self) -> &'a Statuses {
+        match self {
+            AssessedRef::Pu(a) => &a.eligibility.statuses,
+            AssessedRef::Bpu(a) => &a.statuses,
+            AssessedRef::Jakon(a) => &a.statuses,
+            AssessedRef::Pmi(a) => &a.statuses,
+        }
+    }
+
+    /// The billed lines.
+    pub fn lines(self) -> impl Iterator<Item = &'a Line> {
+        match self {
+            AssessedRef::Pu(a) => a.lines.slots(),
+            AssessedRef::Bpu(a) => a.lines.slots(),
+            AssessedRef::Jakon(a) => a.lines.slots(),
+            AssessedRef::Pmi(a) => a.lines.slots(),
         }
         .iter()
         .flatten()
     }
 
     /// Amounts owed later (PP 49/2020 JP, D-16); wage earners only.
-    pub fn deferred(&self) -> impl Iterator<Item = &Line> {
+    pub fn deferred(self) -> impl Iterator<Item = &'a Line> {
         match self {
-            Assessed::Pu(a) => a.deferred.slots(),
+            AssessedRef::Pu(a) => a.deferred.slots(),
             _ => &[],
         }
         .iter()
@@ -152,9 +253,9 @@ impl Assessed {
     }
 
     /// JKP funding moved out of JKK and JKM (D-14); wage earners only.
-    pub fn allocations(&self) -> impl Iterator<Item = &Allocation> {
+    pub fn allocations(self) -> impl Iterator<Item = &'a Allocation> {
         match self {
-            Assessed::Pu(a) => a.allocations.slots(),
+            AssessedRef::Pu(a) => a.allocations.slots(),
             _ => &[],
         }
         .iter()
@@ -162,12 +263,12 @@ impl Assessed {
     }
 
     /// The parts of lines that have them (Jakon tiers, PMI fees).
-    pub fn components(&self) -> impl Iterator<Item = &Component> {
+    pub fn components(self) -> impl Iterator<Item = &'a Component> {
         match self {
-            Assessed::Pu(_) => &[],
-            Assessed::Bpu(a) => a.components.slots(),
-            Assessed::Jakon(a) => a.components.slots(),
-            Assessed::Pmi(a) => a.components.slots(),
+            AssessedRef::Pu(_) => &[],
+            AssessedRef::Bpu(a) => a.components.slots(),
+            AssessedRef::Jakon(a) => a.components.slots(),
+            AssessedRef::Pmi(a) => a.components.slots(),
         }
         .iter()
         .flatten()
@@ -175,40 +276,40 @@ impl Assessed {
 
     /// Sums of the lines per payer.
     #[must_use]
-    pub const fn totals(&self) -> Totals {
+    pub const fn totals(self) -> Totals {
         match self {
-            Assessed::Pu(a) => a.totals,
-            Assessed::Bpu(a) => a.totals,
-            Assessed::Jakon(a) => a.totals,
-            Assessed::Pmi(a) => a.totals,
+            AssessedRef::Pu(a) => a.totals,
+            AssessedRef::Bpu(a) => a.totals,
+            AssessedRef::Jakon(a) => a.totals,
+            AssessedRef::Pmi(a) => a.totals,
         }
     }
 
     /// When the contribution is due (D-28, D-16); `None` for PMI (D-25).
     #[must_use]
-    pub const fn due_date(&self) -> Option<NaiveDate> {
+    pub const fn due_date(self) -> Option<NaiveDate> {
         match self {
-            Assessed::Pu(a) => Some(a.due_date),
-            Assessed::Bpu(a) => a.due_date,
-            Assessed::Jakon(a) => a.due_date,
-            Assessed::Pmi(a) => a.due_date,
+            AssessedRef::Pu(a) => Some(a.due_date),
+            AssessedRef::Bpu(a) => a.due_date,
+            AssessedRef::Jakon(a) => a.due_date,
+            AssessedRef::Pmi(a) => a.due_date,
         }
     }
 
     /// Things to check.
     #[must_use]
-    pub const fn warnings(&self) -> Warnings {
+    pub const fn warnings(self) -> Warnings {
         match self {
-            Assessed::Pu(a) => a.warnings,
-            Assessed::Bpu(a) => a.warnings,
-            Assessed::Jakon(a) => a.warnings,
-            Assessed::Pmi(a) => a.warnings,
+            AssessedRef::Pu(a) => a.warnings,
+            AssessedRef::Bpu(a) => a.warnings,
+            AssessedRef::Jakon(a) => a.warnings,
+            AssessedRef::Pmi(a) => a.warnings,
         }
     }
 
     /// The sum of every billed line, all payers.
     #[must_use]
-    pub fn total(&self) -> Rupiah {
+    pub fn total(self) -> Rupiah {
         self.lines().map(|l| l.amount).sum()
     }
 }
@@ -247,19 +348,49 @@ pub fn assess(
     period: Period,
     options: &Options<'_>,
 ) -> Result<Assessed, ContributionError> {
-    // Each arm builds its variant straight into the result: the enum is a
-    // few kilobytes (a BPU prepayment is inline), and wrapping a finished
-    // `Assessed` in `Ok` would copy all of it for every participant.
-    match participant {
-        Participant::Pu(worker) => match options.pu_rules {
-            Some(rules) if rules.period() == period => rules.assess(worker),
-            _ => assess_pu(worker, period, options),
+    assess_ref(participant, period, options, |a| a.to_owned())
+}
+
+/// [`assess`], handing the assessment to `read` where it was built instead
+/// of returning it. An [`Assessed`] is a few kilobytes (a BPU prepayment of
+/// 12 months is held inline: no allocation in this crate), and moving it out
+/// to the caller copies all of it; a bulk caller that only reads the lines
+/// and totals of millions of rows saves that copy per row.
+///
+/// The one place that dispatches on the category.
+///
+/// ```
+/// use jamsos_contribution::{assess_ref, Options, Participant};
+/// use jamsos_core::Rupiah;
+/// use jamsos_worker::{BpuWorker, Income};
+///
+/// // D-17: Rp2,150,000 pays on the row base Rp2,200,000: JKK 1% = 22,000,
+/// // JKM 6,800 (PP 44/2015 Lampiran II).
+/// let trader = Participant::from(BpuWorker::new(Income::new(2_150_000)?));
+/// let total = assess_ref(&trader, "2025-04".parse()?, &Options::default(), |a| a.total())?;
+/// assert_eq!(total, Rupiah::new(22_000 + 6_800));
+/// # Ok::<(), Box<dyn core::error::Error>>(())
+/// ```
+pub fn assess_ref<R>(
+    participant: &Participant,
+    period: Period,
+    options: &Options<'_>,
+    read: impl FnOnce(AssessedRef<'_>) -> R,
+) -> Result<R, ContributionError> {
+    Ok(match participant {
+        Participant::Pu(worker) => read(AssessedRef::Pu(&match options.pu_rules {
+            Some(rules) if rules.period() == period => rules.assess(worker)?,
+            _ => assess_pu(worker, period, options)?,
+        })),
+        Participant::Bpu(worker) => read(AssessedRef::Bpu(&assess_bpu(
+            worker,
+            period,
+            options.prepay,
+            options,
+        )?)),
+        Participant::Jakon(project) => {
+            read(AssessedRef::Jakon(&assess_jakon(project, period, options)?))
         }
-        .map(Assessed::Pu),
-        Participant::Bpu(worker) => {
-            assess_bpu(worker, period, options.prepay, options).map(Assessed::Bpu)
-        }
-        Participant::Jakon(project) => assess_jakon(project, period, options).map(Assessed::Jakon),
-        Participant::Pmi(worker) => assess_pmi(worker, period).map(Assessed::Pmi),
-    }
+        Participant::Pmi(worker) => read(AssessedRef::Pmi(&assess_pmi(worker, period)?)),
+    })
 }
