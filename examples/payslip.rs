@@ -5,7 +5,7 @@
 
 use jamsos::contribution::{Options, assess_pu};
 use jamsos::core::{Payer, parse_date};
-use jamsos::pretty::rupiah;
+use jamsos_contract::pretty::rupiah;
 use jamsos::worker::{PuWorker, RiskClass, Scale, Wage};
 
 /// Prints the slip and returns the worker's deduction, so a test can check it.

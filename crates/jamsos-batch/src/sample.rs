@@ -614,7 +614,7 @@ jht_monthly,period\n"
         for row in lines {
             for period in ["2023-03", "2025-04", "2030-12"] {
                 let json = case(&header, row, period);
-                if let Err(e) = jamsos::contract::contribution(&json) {
+                if let Err(e) = jamsos_contract::contribution(&json) {
                     panic!("{row}\n{json}\n{}", e.to_json());
                 }
             }

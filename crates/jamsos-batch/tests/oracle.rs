@@ -1,7 +1,7 @@
 //! An independent oracle for the batch (CONTRACT.md §2): every cell of every
 //! output row is checked against the JSON contract (§1) applied to the same
 //! input row, built here from the row's cells with the typing rules of §1 and
-//! §2, and answered by `jamsos::contract::contribution`.
+//! §2, and answered by `jamsos_contract::contribution`.
 //!
 //! The rosters are sample rows (`jamsos_batch::sample`) with defective rows of
 //! many kinds mixed in, written with the CSV leniencies the contract allows
@@ -235,7 +235,7 @@ fn expected(roster: &Roster, record: &Record, line: u64, batch_period: &str) -> 
             .zip(cells.iter().map(String::as_str)),
         batch_period,
     );
-    let result = match jamsos::contract::contribution(&json) {
+    let result = match jamsos_contract::contribution(&json) {
         Ok(r) => r,
         Err(e) => {
             return Expected::Error {

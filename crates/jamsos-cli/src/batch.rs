@@ -6,8 +6,8 @@ use std::io::{self, BufWriter, ErrorKind, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use jamsos::contract::{IncomeGrid, Settings};
-use jamsos::pretty::rupiah;
+use jamsos_contract::{IncomeGrid, Settings};
+use jamsos_contract::pretty::rupiah;
 use jamsos_arrow::{InputFormat, KernelError, KernelOptions, OutputFormat};
 use jamsos_batch::{BatchError, Config, Format, Summary};
 
@@ -95,7 +95,7 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
             }
         },
         // NDJSON cases carry their own period; this one is never used.
-        (None, Format::Ndjson) => jamsos::rules::PROGRAMS_START,
+        (None, Format::Ndjson) => jamsos_rules::PROGRAMS_START,
         (None, _) => return stop("--period YYYY-MM is required for a CSV roster"),
     };
     if !args.group_by.is_empty() && args.summary.is_none() {

@@ -655,7 +655,7 @@ fn claim_error(e: ClaimError) -> ContractError {
 /// let claim = r#"{"benefit": "jkp", "claim_date": "2025-06-01",
 ///   "dismissal_date": "2025-05-10", "reason": "dismissal", "wage": 7500000,
 ///   "months_paid_last_24": 20, "consecutive_months_before_dismissal": 20}"#;
-/// let answer = jamsos::contract::benefit(claim)?;
+/// let answer = jamsos_contract::benefit(claim)?;
 /// assert!(answer.eligible);
 /// assert_eq!(answer.payments.len(), 6);
 /// assert_eq!(answer.payments[0].label, "month 1");
@@ -663,14 +663,14 @@ fn claim_error(e: ClaimError) -> ContractError {
 ///
 /// // Resignation is excluded: well formed, but not payable (D-35).
 /// let resigned = claim.replace("\"reason\": \"dismissal\"", "\"reason\": \"resignation\"");
-/// let answer = jamsos::contract::benefit(&resigned)?;
+/// let answer = jamsos_contract::benefit(&resigned)?;
 /// assert!(!answer.eligible);
 /// assert_eq!(answer.reasons[0].code, "excluded_reason");
 ///
 /// // A field of another benefit is malformed (exit 2 on the command line).
-/// let error = jamsos::contract::benefit(&claim.replace("\"wage\"", "\"balance\"")).unwrap_err();
+/// let error = jamsos_contract::benefit(&claim.replace("\"wage\"", "\"balance\"")).unwrap_err();
 /// assert_eq!(error.code.code(), "field_not_applicable");
-/// # Ok::<(), jamsos::contract::ContractError>(())
+/// # Ok::<(), jamsos_contract::ContractError>(())
 /// ```
 pub fn benefit(input: &str) -> Result<BenefitResult, ContractError> {
     let claim = decode_claim(input)?;

@@ -51,10 +51,10 @@ const FIELDS: [(&str, Kind); 4] = [
 /// ```
 /// let input = r#"{"category": "pu", "period": "2025-01", "amount": 1000000,
 ///   "paid_on": "2025-03-10"}"#;
-/// let answer = jamsos::contract::fine(input)?;
+/// let answer = jamsos_contract::fine(input)?;
 /// assert_eq!(answer.due_date.as_deref(), Some("2025-02-17")); // the 15th is a Saturday
 /// assert_eq!((answer.months_late, answer.fine), (1, 20_000)); // 2% × 1 started month
-/// # Ok::<(), jamsos::contract::ContractError>(())
+/// # Ok::<(), jamsos_contract::ContractError>(())
 /// ```
 pub fn fine(input: &str) -> Result<FineResult, ContractError> {
     // JSON syntax; an object.

@@ -11,12 +11,12 @@ use jamsos_rules::pp_44_2015::{IncomeBracket, IncomeGrid};
 /// [`IncomeGrid::official`] (sorted, no overlap).
 ///
 /// ```
-/// use jamsos::contract::{parse_income_grid, IncomeGrid};
+/// use jamsos_contract::{parse_income_grid, IncomeGrid};
 ///
 /// let brackets = parse_income_grid("from,to,nominal\n0,1099999,1000000\n1100000,,1200000\n")?;
 /// let grid = IncomeGrid::official(&brackets).map_err(|e| e.to_string())?;
-/// assert_eq!(grid.nominal(jamsos::core::Rupiah::new(900_000)).map(|r| r.get()), Some(1_000_000));
-/// assert_eq!(grid.nominal(jamsos::core::Rupiah::new(5_000_000)).map(|r| r.get()), Some(1_200_000));
+/// assert_eq!(grid.nominal(jamsos_core::Rupiah::new(900_000)).map(|r| r.get()), Some(1_000_000));
+/// assert_eq!(grid.nominal(jamsos_core::Rupiah::new(5_000_000)).map(|r| r.get()), Some(1_200_000));
 /// # Ok::<(), String>(())
 /// ```
 pub fn parse_income_grid(text: &str) -> Result<Vec<IncomeBracket>, String> {

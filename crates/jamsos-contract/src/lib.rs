@@ -1,7 +1,16 @@
-//! The JSON interchange contract, version 1 (CONTRACT.md): decoding cases in the
-//! contract's error order, computing, and the result documents. Contributions
-//! and eligibility (§1, §3), benefit claims ([`benefit()`], §4) and late
-//! payment ([`fine()`], §5), JHT projections ([`projection()`], §6).
+//! The jamsos JSON interchange contract, version 1 (docs/CONTRACT.md): the
+//! wire format that the `jamsos` command line, the batch, the HTTP service,
+//! the C ABI, WebAssembly and Python speak. It reads a document strictly
+//! (duplicate keys and non-integer money are errors), decodes a case in the
+//! contract's error order, computes with the domain crates, and writes the
+//! result documents. Contributions and eligibility ([`contribution()`],
+//! [`eligibility()`], §1, §3), benefit claims ([`benefit()`], §4), late
+//! payment ([`fine()`], §5), JHT projections ([`projection()`], §6), one
+//! roster row ([`Roster`], §2), any of them by name ([`respond()`]), and a
+//! readable breakdown for people ([`pretty`]).
+//!
+//! In jamsos 0.1 this was the module `jamsos::contract` (and
+//! `jamsos::pretty`); the facade `jamsos` now holds only the domain.
 
 mod benefit;
 mod case;
@@ -9,7 +18,9 @@ mod error;
 mod fields;
 mod fine;
 mod grid;
+mod json;
 mod output;
+pub mod pretty;
 mod projection;
 mod respond;
 mod roster;
@@ -157,20 +168,20 @@ pub fn assessed_for_eligibility_with(
 /// ```
 /// let case = r#"{"period": "2025-04", "participant": {"category": "pu",
 ///   "birth_date": "1990-05-17", "wage": 10000000, "risk_class": 3, "scale": "medium"}}"#;
-/// let result = jamsos::contract::contribution(case)?;
+/// let result = jamsos_contract::contribution(case)?;
 /// assert_eq!(result.totals.employer, 89_000 + 30_000 + 370_000 + 200_000);
 /// assert_eq!(result.totals.worker, 200_000 + 100_000);
 ///
 /// // A market trader at the minimum income, October 2026 (PP 50/2025).
 /// let trader = r#"{"period": "2026-10", "participant": {"category": "bpu", "income": 1000000}}"#;
-/// assert_eq!(jamsos::contract::contribution(trader)?.totals.participant, 8_400);
+/// assert_eq!(jamsos_contract::contribution(trader)?.totals.participant, 8_400);
 ///
 /// let bad = r#"{"period": "2025-04", "participant": {"category": "pu",
 ///   "birth_date": "1990-05-17", "wage": 10000000, "risk_class": 6, "scale": "medium"}}"#;
-/// let error = jamsos::contract::contribution(bad).unwrap_err();
+/// let error = jamsos_contract::contribution(bad).unwrap_err();
 /// assert_eq!(error.code.code(), "invalid_risk_class");
 /// assert_eq!(error.field.as_deref(), Some("participant.risk_class"));
-/// # Ok::<(), jamsos::contract::ContractError>(())
+/// # Ok::<(), jamsos_contract::ContractError>(())
 /// ```
 pub fn contribution(input: &str) -> Result<ContributionResult, ContractError> {
     contribution_with(input, &Settings::default())
@@ -209,3 +220,8 @@ pub fn eligibility_with(
         },
     )
 }
+
+/// The README's example, compiled and run by `cargo test --doc`.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExample;

@@ -8,7 +8,7 @@ use jamsos_core::{Billed, Payer, Period, Program, Rate, Rupiah};
 use jamsos_eligibility::{Reason, Status, Statuses};
 use jamsos_worker::Category;
 
-use crate::contract::{BenefitResult, FineResult, ProjectionResult};
+use crate::{BenefitResult, FineResult, ProjectionResult};
 
 /// The language of the breakdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

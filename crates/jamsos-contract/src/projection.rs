@@ -17,7 +17,7 @@ use super::fields::{Kind, check_type, first_unknown, shown};
 use super::output::{Notice, VERSION};
 use super::{Settings, case, domain_error};
 use crate::json::{self, Value};
-use crate::projection::{
+use jamsos_projection::{
     JhtProjection, MAX_BALANCE, MAX_MONTHS, Projected, ProjectionError, project_jht,
 };
 
@@ -131,7 +131,7 @@ fn numbers(top: &[(String, Value)]) -> Result<Numbers, ContractError> {
         ContractError::at(
             ErrorCode::MissingField,
             "months",
-            "months is required: the number of months to project, 1 to 600",
+            format!("months is required: the number of months to project, 1 to {MAX_MONTHS}"),
         )
     })?;
     let months = u16::try_from(months)
@@ -141,7 +141,7 @@ fn numbers(top: &[(String, Value)]) -> Result<Numbers, ContractError> {
             ContractError::at(
                 ErrorCode::InvalidMonths,
                 "months",
-                format!("months {months} is not allowed: project 1 to 600 months (CONTRACT.md §6)"),
+                format!("months {months} is not allowed: project 1 to {MAX_MONTHS} months (CONTRACT.md §6)"),
             )
         })?;
     let opening = integer_field(top, "opening_balance")?.unwrap_or(0);
@@ -191,7 +191,7 @@ fn projection_error(e: ProjectionError) -> ContractError {
         ProjectionError::Months(m) => ContractError::at(
             ErrorCode::InvalidMonths,
             "months",
-            format!("months {m} is not allowed: project 1 to 600 months (CONTRACT.md §6)"),
+            format!("months {m} is not allowed: project 1 to {MAX_MONTHS} months (CONTRACT.md §6)"),
         ),
         ProjectionError::PeriodAfterCalendarEnd => ContractError::at(
             ErrorCode::PeriodOutOfRange,
@@ -210,6 +210,8 @@ fn projection_error(e: ProjectionError) -> ContractError {
                 format!("{e}: project fewer months or a lower yield"),
             )
         }
+        // `ProjectionError` may grow (`#[non_exhaustive]`).
+        other => ContractError::whole(ErrorCode::InvalidValue, other.to_string()),
     }
 }
 
@@ -217,7 +219,7 @@ fn projection_error(e: ProjectionError) -> ContractError {
 /// (CONTRACT.md §6, D-36).
 ///
 /// ```
-/// use jamsos::contract::{Settings, projection};
+/// use jamsos_contract::{Settings, projection};
 ///
 /// // Twelve months at Rp5,000,000, no growth, no yield: 12 × 5.7% (JHT).
 /// let doc = r#"{"projection": "jht", "start": "2026-01", "months": 12,
@@ -227,7 +229,7 @@ fn projection_error(e: ProjectionError) -> ContractError {
 /// let result = projection(doc, &Settings::default())?;
 /// assert_eq!(result.balance, 3_420_000);
 /// assert_eq!(result.end, "2026-12");
-/// # Ok::<(), jamsos::contract::ContractError>(())
+/// # Ok::<(), jamsos_contract::ContractError>(())
 /// ```
 pub fn projection(input: &str, settings: &Settings<'_>) -> Result<ProjectionResult, ContractError> {
     // 1. JSON syntax.

@@ -112,7 +112,7 @@ impl Response {
 /// Answers one JSON document with `command`, as the command line would.
 ///
 /// ```
-/// use jamsos::contract::{Command, Settings, Status, respond};
+/// use jamsos_contract::{Command, Settings, Status, respond};
 ///
 /// let case = r#"{"period": "2026-10", "participant": {"category": "bpu", "income": 1000000}}"#;
 /// let answer = respond(Command::Contribution, case, &Settings::default());

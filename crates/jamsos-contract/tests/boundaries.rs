@@ -19,7 +19,7 @@ mod schema;
 
 use std::sync::OnceLock;
 
-use jamsos::contract::{Command, Settings, Status, respond};
+use jamsos_contract::{Command, Settings, Status, respond};
 use schema::ContractSchema;
 use serde_json::{Value, json};
 

@@ -16,10 +16,10 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use jamsos::contract::{
+use jamsos_contract::{
     Command, ErrorCode, IncomeBracket, IncomeGrid, Settings, Status, respond, respond_bytes,
 };
-use jamsos::core::Rupiah;
+use jamsos_core::Rupiah;
 use serde_json::Value;
 
 /// One invalid input: the command, the document, the code and field it must

@@ -9,7 +9,7 @@
     reason = "tests"
 )]
 
-use jamsos::contract::{self, Command, Settings, Status, respond};
+use jamsos_contract::{self as contract, Command, Settings, Status, respond};
 
 /// `contract_bytes` (fuzz/regressions/contract_bytes/jp-pension-date-after-9999,
 /// jht-pension-date-after-9999, pu-pension-date-after-9999).

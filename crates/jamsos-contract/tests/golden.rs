@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use jamsos::contract::{self, Command, ContractError, LineEntry, Settings};
+use jamsos_contract::{self as contract, Command, ContractError, LineEntry, Settings};
 use serde_json::{Value, json};
 
 #[path = "common/schema.rs"]
@@ -47,7 +47,7 @@ fn case_files() -> Vec<PathBuf> {
 fn rate(v: &Value) -> Value {
     match v {
         Value::String(s) => json!(
-            s.parse::<jamsos::core::Rate>()
+            s.parse::<jamsos_core::Rate>()
                 .map(|r| r.decimal().to_string())
                 .unwrap_or_else(|_| s.clone())
         ),

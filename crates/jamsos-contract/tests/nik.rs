@@ -10,7 +10,7 @@
     reason = "tests"
 )]
 
-use jamsos::contract::{Command, Settings, Status, respond};
+use jamsos_contract::{Command, Settings, Status, respond};
 use serde_json::{Value, json};
 
 /// A hand-worked valid NIK for each case below: 3201 12 (Kabupaten Bogor),

@@ -6,7 +6,7 @@
 
 mod common;
 
-use jamsos::contract;
+use jamsos_contract as contract;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 

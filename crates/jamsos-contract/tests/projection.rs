@@ -10,7 +10,7 @@
     reason = "tests"
 )]
 
-use jamsos::contract::{IncomeBracket, IncomeGrid, Settings, parse_income_grid, projection};
+use jamsos_contract::{IncomeBracket, IncomeGrid, Settings, parse_income_grid, projection};
 use num_bigint::BigUint;
 use serde_json::{Value, json};
 

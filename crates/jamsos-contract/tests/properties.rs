@@ -74,7 +74,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use jamsos::contract::{Command, Settings, Status, respond};
+use jamsos_contract::{Command, Settings, Status, respond};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::FileFailurePersistence;

@@ -16,7 +16,7 @@ mod schema;
 
 use std::sync::OnceLock;
 
-use jamsos::contract::{self, Command, Settings, Status};
+use jamsos_contract::{self as contract, Command, Settings, Status};
 use proptest::prelude::*;
 use schema::{ContractSchema, ENTRY_POINTS, schema_document};
 use serde_json::{Value, json};

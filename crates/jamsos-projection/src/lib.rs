@@ -14,12 +14,12 @@
 //!   exactly and rounded once, half up; the contribution is credited after.
 //!
 //! ```
-//! use jamsos::contribution::Options;
-//! use jamsos::core::{Rate, Rupiah};
-//! use jamsos::projection::{JhtProjection, Projected, project_jht};
-//! use jamsos::worker::{PuWorker, RiskClass, Scale, Wage};
+//! use jamsos_contribution::Options;
+//! use jamsos_core::{Rate, Rupiah};
+//! use jamsos_projection::{JhtProjection, Projected, project_jht};
+//! use jamsos_worker::{PuWorker, RiskClass, Scale, Wage};
 //!
-//! let birth = jamsos::core::parse_date("1995-03-01").ok_or("date")?;
+//! let birth = jamsos_core::parse_date("1995-03-01").ok_or("date")?;
 //! let worker = PuWorker::new(birth, Wage::new(5_000_000)?, RiskClass::try_from(2u8)?, Scale::Large);
 //! let p = JhtProjection {
 //!     start: "2026-01".parse()?,
@@ -34,6 +34,12 @@
 //! assert_eq!(projection.balance, 3_420_000);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+
+#![no_std]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
 
 use jamsos_contribution::{ContributionError, Line, Options, Warnings, assess_bpu, assess_pu};
 use jamsos_core::{Billed, Period, Program, Rate, Rupiah};
@@ -121,7 +127,7 @@ pub struct Projection {
 #[non_exhaustive]
 pub enum ProjectionError {
     /// `months` outside 1 … [`MAX_MONTHS`].
-    #[error("{0} months cannot be projected: allowed are 1 to 600")]
+    #[error("{0} months cannot be projected: allowed are 1 to {max}", max = MAX_MONTHS)]
     Months(u16),
     /// The last month would be after 9999-12.
     #[error("the projection would end after 9999-12")]
@@ -273,6 +279,11 @@ pub fn project_jht(
     projection.balance = balance;
     Ok(projection)
 }
+
+/// The README's example, compiled and run by `cargo test --doc`.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExample;
 
 #[cfg(test)]
 mod tests {

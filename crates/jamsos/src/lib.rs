@@ -1,9 +1,18 @@
 //! jamsos: Indonesia's workforce social-security law (BPJS Ketenagakerjaan) as
 //! exact, dated, cited computations.
 //!
-//! This facade re-exports the domain crates and adds the JSON interchange
-//! contract, version 1 ([`contract`]), which the `jamsos` command line and every
-//! binding speak, and a readable breakdown for people ([`pretty`]).
+//! This facade re-exports the domain crates, each of which answers one
+//! question: [`core`] (money, rates, periods), [`rules`] (the law as dated
+//! tables), [`worker`] (who the participant is), [`eligibility`] (which
+//! programs apply), [`contribution`] (what each party pays), [`benefit`]
+//! (what a claim pays) and [`projection`] (what a JHT balance grows to). The
+//! types a caller reaches for first are also at the root.
+//!
+//! The JSON interchange contract, version 1, which the `jamsos` command line
+//! and every binding speak, and the readable breakdown for people, are the
+//! crate `jamsos-contract` (`jamsos_contract::contribution`,
+//! `jamsos_contract::pretty`; in 0.1 they were `jamsos::contract` and
+//! `jamsos::pretty`.
 //!
 //! ```
 //! use jamsos::contribution::{assess_pu, Options};
@@ -22,19 +31,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! The same through the contract:
+//! # Features
 //!
-//! ```
-//! let case = r#"{"period": "2025-04", "participant": {"category": "pu",
-//!   "birth_date": "1990-05-17", "wage": 10000000, "risk_class": 3, "scale": "medium"}}"#;
-//! let result = jamsos::contract::contribution(case)?;
-//! println!("{}", serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?);
-//! // The readable breakdown renders the domain's own assessment.
-//! let settings = jamsos::contract::Settings::default();
-//! let (participant, assessed) = jamsos::contract::assessed_with(case, &settings)?;
-//! print!("{}", jamsos::pretty::contribution(&participant, &assessed, jamsos::pretty::Lang::Id));
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! - `std` (default): the standard library. Every domain crate is `no_std`;
+//!   without `std` this facade is too.
+//! - `serde` (default): `Serialize`/`Deserialize` on every domain type,
+//!   through the domain crates' own `serde` features (`no_std` as well).
 //!
 //! # In a payroll system's own types
 //!
@@ -92,11 +94,9 @@
 //! ([`_documentation::rules`]), and the design, rounding, glossary, error codes
 //! and changelog.
 
+#![cfg_attr(not(feature = "std"), no_std)]
+
 pub mod _documentation;
-pub mod contract;
-mod json;
-pub mod pretty;
-pub mod projection;
 
 /// Benefit claims: whether a claim is payable and what it pays.
 pub use jamsos_benefit as benefit;
@@ -106,6 +106,8 @@ pub use jamsos_contribution as contribution;
 pub use jamsos_core as core;
 /// Program status and pension age.
 pub use jamsos_eligibility as eligibility;
+/// What a JHT balance grows to (D-36).
+pub use jamsos_projection as projection;
 /// The dated, cited tables of the law.
 pub use jamsos_rules as rules;
 /// Worker categories, scale, risk group, the validated PU record.
@@ -130,4 +132,8 @@ pub use jamsos_eligibility::{EligibilityError, Reason, Reasons, Status, Statuses
 pub use jamsos_worker::{
     BpuWorker, Category, Channel, ContractValue, Income, Industry, JakonMethod, JakonProject,
     Nationality, PmiWorker, Prepay, PuWorker, RiskClass, Scale, Sector, Wage, WorkerError,
+};
+#[doc(inline)]
+pub use jamsos_projection::{
+    JhtProjection, Projected, Projection, ProjectionError, YearBlock, project_jht,
 };

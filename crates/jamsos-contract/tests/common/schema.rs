@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use jamsos::contract::{Command, Response, Status};
+use jamsos_contract::{Command, Response, Status};
 use serde_json::Value;
 
 /// The schema's entry points (`#/$defs/…`), plus `root` for the top-level
