@@ -24,8 +24,8 @@ use std::process::ExitCode;
 use jamsos::contribution::{BpuAssessment, ContributionError, Line, Options, Warning, assess_bpu};
 use jamsos::core::{Date, Payer, Period, Program, ProgramSet, Rupiah, Source, parse_date};
 use jamsos::eligibility::{EligibilityError, Status};
-use jamsos_contract::pretty::{Lang, rupiah};
 use jamsos::worker::{BpuWorker, Income, Prepay, Sector};
+use jamsos_contract::pretty::{Lang, rupiah};
 use serde::Serialize;
 use serde_json::json;
 

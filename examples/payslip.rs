@@ -5,8 +5,8 @@
 
 use jamsos::contribution::{Options, assess_pu};
 use jamsos::core::{Payer, parse_date};
-use jamsos_contract::pretty::rupiah;
 use jamsos::worker::{PuWorker, RiskClass, Scale, Wage};
+use jamsos_contract::pretty::rupiah;
 
 /// Prints the slip and returns the worker's deduction, so a test can check it.
 pub(crate) fn slip() -> Result<u64, Box<dyn std::error::Error>> {

@@ -6,10 +6,10 @@ use std::io::{self, BufWriter, ErrorKind, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use jamsos_contract::{IncomeGrid, Settings};
-use jamsos_contract::pretty::rupiah;
 use jamsos_arrow::{InputFormat, KernelError, KernelOptions, OutputFormat};
 use jamsos_batch::{BatchError, Config, Format, Summary};
+use jamsos_contract::pretty::rupiah;
+use jamsos_contract::{IncomeGrid, Settings};
 
 use crate::staged::{self, Staged};
 use crate::{BatchArgs, FormatArg, SampleArgs, SummaryFormatArg, read_income_grid, stop};

@@ -129,11 +129,11 @@ pub use jamsos_core::{Billed, Payer, Period, Program, ProgramSet, Rate, Rupiah, 
 #[doc(inline)]
 pub use jamsos_eligibility::{EligibilityError, Reason, Reasons, Status, Statuses};
 #[doc(inline)]
+pub use jamsos_projection::{
+    JhtProjection, Projected, Projection, ProjectionError, YearBlock, project_jht,
+};
+#[doc(inline)]
 pub use jamsos_worker::{
     BpuWorker, Category, Channel, ContractValue, Income, Industry, JakonMethod, JakonProject,
     Nationality, PmiWorker, Prepay, PuWorker, RiskClass, Scale, Sector, Wage, WorkerError,
-};
-#[doc(inline)]
-pub use jamsos_projection::{
-    JhtProjection, Projected, Projection, ProjectionError, YearBlock, project_jht,
 };
