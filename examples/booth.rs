@@ -135,7 +135,7 @@ fn domain_error(e: ContributionError) -> InputError {
 }
 
 fn parse_birth_date(text: &str) -> Result<Date, InputError> {
-    parse_date(text).ok_or_else(|| {
+    parse_date(text).map_err(|_| {
         InputError::at(
             Field::BirthDate,
             format!("\"{text}\" is not a date: write YYYY-MM-DD, e.g. 1985-03-12"),
@@ -168,7 +168,7 @@ fn parse_income(text: &str) -> Result<Income, InputError> {
             format!("\"{text}\" is not an amount: write whole rupiah, e.g. 1000000 or 1.000.000"),
         ));
     }
-    let amount: i64 = groups
+    let amount: u64 = groups
         .concat()
         .parse()
         .map_err(|_| InputError::at(Field::Income, format!("income {text} is too large")))?;

@@ -153,8 +153,6 @@ const fn bit(b: Benefit) -> u8 {
     }
 }
 
-const TRIGGERS: &str = "pension_age, resignation, dismissal, contract_end, leaving_indonesia, total_disability, death, partial";
-
 /// The JHT trigger or JKK event, before the fields it needs are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Variant {
@@ -212,7 +210,7 @@ impl<'a> Members<'a> {
     }
 
     pub(super) fn date(&self, key: &str) -> Option<NaiveDate> {
-        self.text(key).and_then(parse_date)
+        self.text(key).and_then(|s| parse_date(s).ok())
     }
 
     fn boolean(&self, key: &str) -> Option<bool> {
@@ -317,7 +315,7 @@ pub(super) fn money(
 fn wage(m: &Members<'_>, name: &str) -> Result<Wage, ContractError> {
     let n = m.integer(name).ok_or_else(|| missing(name, ""))?;
     let shown = m.literal(name);
-    Wage::new(n).map_err(|e| match e {
+    Wage::try_from(n).map_err(|e| match e {
         WorkerError::AmountTooLarge { limit, .. } => ContractError::at(
             ErrorCode::AmountOutOfRange,
             name,
@@ -432,7 +430,7 @@ pub fn decode_claim(text: &str) -> Result<Claim, ContractError> {
         "benefit",
         "for every claim",
         Benefit::from_code,
-        "jht, jp, jkp, jkm, jkk",
+        &Benefit::CODES.join(", "),
     )?;
 
     // 5. Fields that do not apply to the benefit, in the table's order (a
@@ -462,19 +460,15 @@ pub fn decode_claim(text: &str) -> Result<Claim, ContractError> {
             &m,
             "trigger",
             "for a jht claim",
-            |s| TRIGGERS.split(", ").find(|t| *t == s),
-            TRIGGERS,
+            |s| JhtTrigger::CODES.into_iter().find(|t| *t == s),
+            &JhtTrigger::CODES.join(", "),
         )?),
         Benefit::Jkk => Variant::Event(discriminator(
             &m,
             "event",
             "for a jkk claim",
-            |s| {
-                ["death", "total_disability", "temporary_inability"]
-                    .into_iter()
-                    .find(|e| *e == s)
-            },
-            "death, total_disability, temporary_inability",
+            |s| JkkEvent::CODES.into_iter().find(|e| *e == s),
+            &JkkEvent::CODES.join(", "),
         )?),
         _ => Variant::None,
     };
@@ -543,7 +537,7 @@ pub fn decode_claim(text: &str) -> Result<Claim, ContractError> {
                         "purpose",
                         "for a partial withdrawal",
                         PartialPurpose::from_code,
-                        "retirement_preparation, housing",
+                        &PartialPurpose::CODES.join(", "),
                     )?,
                     previous_partial: m
                         .boolean("previous_partial")
@@ -575,7 +569,7 @@ pub fn decode_claim(text: &str) -> Result<Claim, ContractError> {
                 "reason",
                 "for a jkp claim",
                 DismissalReason::from_code,
-                "dismissal, resignation, retirement, death, total_disability, contract_end_at_term",
+                &DismissalReason::CODES.join(", "),
             )?;
             let wage = wage(&m, "wage")?;
             Claim::Jkp(JkpClaim {

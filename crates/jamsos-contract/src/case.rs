@@ -445,7 +445,10 @@ pub(crate) fn category(raw: Option<Raw<'_>>) -> Result<Category, ContractError> 
         ContractError::at(
             ErrorCode::InvalidValue,
             path("category"),
-            format!("unknown category \"{text}\": allowed are pu, bpu, jakon, pmi"),
+            format!(
+                "unknown category \"{text}\": allowed are {}",
+                Category::CODES.join(", ")
+            ),
         )
     })
 }
@@ -610,7 +613,7 @@ fn check_raw(spec: &FieldSpec, raw: Raw<'_>) -> Result<(), ContractError> {
                 Kind::Integer => Err(wrong("an integer (ASCII digits, optional leading -)")),
                 Kind::Bool if cell == "true" || cell == "false" => Ok(()),
                 Kind::Bool => Err(wrong("true or false")),
-                Kind::Date if parse_date(cell).is_some() => Ok(()),
+                Kind::Date if parse_date(cell).is_ok() => Ok(()),
                 Kind::Date => {
                     let path = path();
                     Err(ContractError::at(
@@ -708,7 +711,7 @@ fn decode_options(
 /// the item and its value.
 pub(super) fn holiday(field: &str, index: usize, item: &Value) -> Result<NaiveDate, ContractError> {
     let date = match item {
-        Value::String(s) => parse_date(s),
+        Value::String(s) => parse_date(s).ok(),
         _ => None,
     };
     date.ok_or_else(|| {
@@ -758,7 +761,7 @@ fn boolean(fields: &Fields<'_>, field: F) -> Option<bool> {
 }
 
 fn date(fields: &Fields<'_>, field: F) -> Option<NaiveDate> {
-    text(fields, field).and_then(parse_date)
+    text(fields, field).and_then(|s| parse_date(s).ok())
 }
 
 /// A closed set of names, or `invalid_value` listing what is allowed.
@@ -853,7 +856,7 @@ fn nationality(fields: &Fields<'_>) -> Result<Nationality, ContractError> {
 }
 
 fn decode_bpu(fields: &Fields<'_>) -> Result<BpuWorker, ContractError> {
-    let income = Income::new(integer(fields, F::Income).ok_or_else(|| missing("income"))?)
+    let income = Income::try_from(integer(fields, F::Income).ok_or_else(|| missing("income"))?)
         .map_err(|e| money_error("income", e, literal(fields, F::Income)))?;
     let mut worker = BpuWorker::new(income);
     worker.birth_date = date(fields, F::BirthDate);
@@ -869,11 +872,11 @@ fn decode_bpu(fields: &Fields<'_>) -> Result<BpuWorker, ContractError> {
 fn decode_jakon(fields: &Fields<'_>) -> Result<JakonProject, ContractError> {
     let method = match text(fields, F::Method) {
         Some("wage") => JakonMethod::Wage(
-            Wage::new(integer(fields, F::Wage).ok_or_else(|| missing("wage"))?)
+            Wage::try_from(integer(fields, F::Wage).ok_or_else(|| missing("wage"))?)
                 .map_err(|e| money_error("wage", e, literal(fields, F::Wage)))?,
         ),
         Some("contract") => JakonMethod::Contract(
-            ContractValue::new(
+            ContractValue::try_from(
                 integer(fields, F::ContractValue).ok_or_else(|| missing("contract_value"))?,
             )
             .map_err(|e| money_error("contract_value", e, literal(fields, F::ContractValue)))?,
@@ -937,7 +940,7 @@ pub(super) fn jht_monthly_error(amount: impl core::fmt::Display) -> ContractErro
 }
 
 fn decode_pu(fields: &Fields<'_>) -> Result<PuWorker, ContractError> {
-    let wage = Wage::new(integer(fields, F::Wage).ok_or_else(|| missing("wage"))?)
+    let wage = Wage::try_from(integer(fields, F::Wage).ok_or_else(|| missing("wage"))?)
         .map_err(|e| money_error("wage", e, literal(fields, F::Wage)))?;
     let risk_class = RiskClass::try_from(
         integer(fields, F::RiskClass).ok_or_else(|| missing("risk_class"))?,

@@ -63,7 +63,7 @@ pub(super) fn check_type(path: &str, kind: Kind, value: &Value) -> Result<(), Co
         (Kind::Bool, _) => Err(wrong("true or false")),
         (Kind::Text, Value::String(_)) => Ok(()),
         (Kind::Text, _) => Err(wrong("a string")),
-        (Kind::Date, Value::String(s)) => parse_date(s).map(|_| ()).ok_or_else(|| {
+        (Kind::Date, Value::String(s)) => parse_date(s).map(|_| ()).map_err(|_| {
             ContractError::at(
                 ErrorCode::InvalidDate,
                 path,

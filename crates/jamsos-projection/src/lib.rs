@@ -19,7 +19,7 @@
 //! use jamsos_projection::{JhtProjection, Projected, project_jht};
 //! use jamsos_worker::{PuWorker, RiskClass, Scale, Wage};
 //!
-//! let birth = jamsos_core::parse_date("1995-03-01").ok_or("date")?;
+//! let birth = jamsos_core::parse_date("1995-03-01")?;
 //! let worker = PuWorker::new(birth, Wage::new(5_000_000)?, RiskClass::try_from(2u8)?, Scale::Large);
 //! let p = JhtProjection {
 //!     start: "2026-01".parse()?,
@@ -187,7 +187,6 @@ fn month(
     period: Period,
     options: &Options<'_>,
 ) -> Result<(u64, Warnings), ProjectionError> {
-    let amount = i64::try_from(amount).map_err(|_| ProjectionError::WageTooLarge(period))?;
     match who {
         Projected::Pu(worker) => {
             let mut worker = *worker;

@@ -20,7 +20,7 @@
 //! use jamsos::worker::{PuWorker, RiskClass, Scale, Wage};
 //!
 //! // A textile factory worker in May 2025: PP 7/2025 halves the JKK rate.
-//! let birth = parse_date("1995-01-20").ok_or("date")?;
+//! let birth = parse_date("1995-01-20")?;
 //! let mut worker = PuWorker::new(birth, Wage::new(4_500_000)?, RiskClass::try_from(3u8)?, Scale::Large);
 //! worker.industry = Some(jamsos::worker::Industry::TextileApparel);
 //! worker.active_workers = Some(1_200);
@@ -59,7 +59,7 @@
 //! }
 //!
 //! let worker = PuWorker::new(
-//!     parse_date("1990-05-17").ok_or("date")?,
+//!     parse_date("1990-05-17")?,
 //!     Wage::new(10_000_000)?,
 //!     RiskClass::try_from(3u8)?,
 //!     Scale::Medium,
