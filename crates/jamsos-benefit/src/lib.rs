@@ -210,43 +210,16 @@ impl fmt::Display for ClaimReason {
     }
 }
 
-/// A set of claim reasons (a bit set; iterates in declaration order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct ClaimReasons(u16);
+jamsos_core::bit_set! {
+    /// A set of claim reasons (a bit set; iterates in declaration order).
+    pub struct ClaimReasons(u16) of ClaimReason;
+}
 
 impl ClaimReasons {
-    /// No reasons.
-    pub const NONE: ClaimReasons = ClaimReasons(0);
-
-    /// The set with `reason` added.
-    #[must_use]
-    pub const fn with(self, reason: ClaimReason) -> ClaimReasons {
-        ClaimReasons(self.0 | 1 << reason as u8)
-    }
-
     /// The set with `reason` added when `condition` holds.
     #[must_use]
     pub const fn with_if(self, condition: bool, reason: ClaimReason) -> ClaimReasons {
         if condition { self.with(reason) } else { self }
-    }
-
-    /// Whether `reason` is in the set.
-    #[must_use]
-    pub const fn contains(self, reason: ClaimReason) -> bool {
-        self.0 & (1 << reason as u8) != 0
-    }
-
-    /// Whether there are none.
-    #[must_use]
-    pub const fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The reasons, in declaration order.
-    pub fn iter(self) -> impl Iterator<Item = ClaimReason> {
-        ClaimReason::ALL
-            .into_iter()
-            .filter(move |r| self.contains(*r))
     }
 }
 
@@ -350,36 +323,9 @@ impl fmt::Display for Note {
     }
 }
 
-/// A set of notes (a bit set; iterates in declaration order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Notes(u16);
-
-impl Notes {
-    /// No notes.
-    pub const NONE: Notes = Notes(0);
-
-    /// The set with `note` added.
-    #[must_use]
-    pub const fn with(self, note: Note) -> Notes {
-        Notes(self.0 | 1 << note as u8)
-    }
-
-    /// Whether `note` is in the set.
-    #[must_use]
-    pub const fn contains(self, note: Note) -> bool {
-        self.0 & (1 << note as u8) != 0
-    }
-
-    /// Whether there are none.
-    #[must_use]
-    pub const fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The notes, in declaration order.
-    pub fn iter(self) -> impl Iterator<Item = Note> {
-        Note::ALL.into_iter().filter(move |n| self.contains(*n))
-    }
+jamsos_core::bit_set! {
+    /// A set of notes (a bit set; iterates in declaration order).
+    pub struct Notes(u16) of Note;
 }
 
 /// What a payment is (CONTRACT.md §4, `kind`).

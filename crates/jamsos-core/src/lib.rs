@@ -28,6 +28,7 @@
 //! payers by their codes).
 #![no_std]
 
+mod bitset;
 mod date;
 mod error;
 mod list;
