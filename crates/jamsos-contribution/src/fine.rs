@@ -61,7 +61,7 @@ pub struct Fine {
 /// assert_eq!(months_late(due, parse_date("2025-03-01")?), 2);
 /// assert_eq!(months_late(due, parse_date("2025-03-31")?), 2);
 /// assert_eq!(months_late(due, parse_date("2025-04-01")?), 3);
-/// # Ok::<(), &str>(())
+/// # Ok::<(), jamsos_core::DateError>(())
 /// ```
 #[must_use]
 pub fn months_late(due: NaiveDate, paid_on: NaiveDate) -> u32 {
