@@ -98,19 +98,31 @@
 
 pub mod _documentation;
 
+// Each domain crate is inlined as a module of this crate's documentation
+// (`doc(inline)`), so `cargo doc -p jamsos --no-deps` has a page for every
+// public domain type (`jamsos::benefit::JhtClaim`, `jamsos::core::DateError`,
+// …) without the dependencies' own docs.
+
 /// Benefit claims: whether a claim is payable and what it pays.
+#[doc(inline)]
 pub use jamsos_benefit as benefit;
 /// Contribution lines, totals, due dates.
+#[doc(inline)]
 pub use jamsos_contribution as contribution;
 /// Money, rates, periods, dates, programs, payers, citations.
+#[doc(inline)]
 pub use jamsos_core as core;
 /// Program status and pension age.
+#[doc(inline)]
 pub use jamsos_eligibility as eligibility;
 /// What a JHT balance grows to (D-36).
+#[doc(inline)]
 pub use jamsos_projection as projection;
 /// The dated, cited tables of the law.
+#[doc(inline)]
 pub use jamsos_rules as rules;
 /// Worker categories, scale, risk group, the validated PU record.
+#[doc(inline)]
 pub use jamsos_worker as worker;
 
 // The types a caller reaches for first, at the root and with pages of their
@@ -125,7 +137,9 @@ pub use jamsos_contribution::{
     assess_pmi, assess_pu, late_fine,
 };
 #[doc(inline)]
-pub use jamsos_core::{Billed, Payer, Period, Program, ProgramSet, Rate, Rupiah, Source};
+pub use jamsos_core::{
+    Billed, DateError, Payer, Period, Program, ProgramSet, Rate, Rupiah, Source,
+};
 #[doc(inline)]
 pub use jamsos_eligibility::{EligibilityError, Reason, Reasons, Status, Statuses};
 #[doc(inline)]
