@@ -11,7 +11,7 @@ use jamsos_contract::{Command, Roster, Settings, respond};
 use jamsos::core::Period;
 use jamsos_batch::{AMOUNT_COLUMNS, BatchError, Config, Format, Summary, run};
 
-use crate::DOCUMENT_ERROR_CODES;
+use crate::contract::DOCUMENT_ERROR_CODES;
 
 /// One record as the reference reader sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
