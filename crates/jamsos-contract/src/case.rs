@@ -5,7 +5,9 @@
 
 use chrono::NaiveDate;
 use jamsos_core::{Period, Program, ProgramSet, parse_date};
+use jamsos_worker::jakon::MAX_CONTRACT_VALUE;
 use jamsos_worker::pmi::{MAX_CONTRACT_MONTHS, MAX_EXTENSION_MONTHS};
+use jamsos_worker::pu::MAX_MONTHLY_AMOUNT;
 use jamsos_worker::{
     BpuWorker, Category, Channel, ContractValue, Income, Industry, JakonMethod, JakonProject,
     Nationality, Nik, PmiWorker, Prepay, PuWorker, RiskClass, Scale, Sector, Wage, WorkerError,
@@ -231,23 +233,27 @@ fn fields_of(category: Category) -> String {
         .join(", ")
 }
 
-/// What a required participant field holds, for `missing_field` messages.
-fn expected(field: F) -> &'static str {
+/// What a required participant field holds, for `missing_field` messages;
+/// limits and allowed codes come from the worker crate's constants and
+/// vocabularies.
+fn expected(field: F) -> String {
     match field {
-        F::BirthDate => "a date YYYY-MM-DD",
-        F::Wage => "the monthly wage, whole rupiah from 1 to 1000000000000 (D-4)",
-        F::RiskClass => "the JKK risk group, 1 (very low) to 5 (very high)",
-        F::Scale => "one of micro, small, medium, large",
-        F::Income => {
-            "the declared monthly income, whole rupiah from 1 to 1000000000000 (D-4, D-17)"
+        F::BirthDate => "a date YYYY-MM-DD".to_owned(),
+        F::Wage => {
+            format!("the monthly wage, whole rupiah from 1 to {MAX_MONTHLY_AMOUNT} (D-4)")
         }
-        F::Method => "wage or contract (D-23)",
-        F::ContractValue => {
-            "the contract value excluding VAT, whole rupiah from 1 to 100000000000000 (D-4)"
-        }
-        F::Channel => "agency or individual (D-26)",
-        F::ContractMonths => "6, 12 or 24 (D-25)",
-        _ => "a value",
+        F::RiskClass => "the JKK risk group, 1 (very low) to 5 (very high)".to_owned(),
+        F::Scale => format!("one of {}", Scale::CODES.join(", ")),
+        F::Income => format!(
+            "the declared monthly income, whole rupiah from 1 to {MAX_MONTHLY_AMOUNT} (D-4, D-17)"
+        ),
+        F::Method => "wage or contract (D-23)".to_owned(),
+        F::ContractValue => format!(
+            "the contract value excluding VAT, whole rupiah from 1 to {MAX_CONTRACT_VALUE} (D-4)"
+        ),
+        F::Channel => format!("{} (D-26)", Channel::CODES.join(" or ")),
+        F::ContractMonths => "6, 12 or 24 (D-25)".to_owned(),
+        _ => "a value".to_owned(),
     }
 }
 
