@@ -64,7 +64,15 @@ const RATE_ONE: u128 = 100_000_000;
 const MONTHS_PER_YEAR: u16 = 12;
 
 /// Who is projected: the categories with a JHT to project (CONTRACT.md §6).
+///
+/// With the `serde` feature it reads and writes as the contract's participant
+/// object: `category` beside the record's fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "category", rename_all = "snake_case")
+)]
 pub enum Projected {
     /// A wage earner: the wage grows.
     Pu(PuWorker),
@@ -74,6 +82,7 @@ pub enum Projected {
 
 /// The stated assumptions of a projection (D-36).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct JhtProjection {
     /// The first projected contribution month.
     pub start: Period,
@@ -89,6 +98,7 @@ pub struct JhtProjection {
 
 /// One block of 12 months from `start` (the last may be shorter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct YearBlock {
     /// 1 for the first 12 months.
     pub year: u16,
@@ -104,6 +114,7 @@ pub struct YearBlock {
 
 /// A projected JHT balance.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Projection {
     /// The last projected month.
     pub end: Period,
