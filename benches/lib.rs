@@ -1,8 +1,8 @@
 //! Shared fixtures for the jamsos benchmarks (`benches/pu.rs`): a deterministic
 //! generator of varied wage earners, so every run measures the same work.
 //!
-//! The generator is a 64-bit linear congruential generator ([`Lcg`]) rather than
-//! a `rand` dependency: the benches need reproducible variety, not statistical
+//! The generator ([`Rng`]) is the workspace's own SplitMix64 rather than a
+//! `rand` dependency: the benches need reproducible variety, not statistical
 //! quality, and the numbers must not change when a dependency is upgraded.
 //!
 //! ```
@@ -12,6 +12,7 @@
 //! # Ok::<(), &str>(())
 //! ```
 
+use jamsos_batch::sample::SplitMix64;
 use jamsos_core::{Date, Period, Program, ProgramSet};
 use jamsos_worker::{Industry, Nationality, PuWorker, RiskClass, Scale, Wage};
 
@@ -21,30 +22,27 @@ pub const SEED: u64 = 0x6a61_6d73_6f73_2021;
 /// The number of workers a bench assesses per iteration.
 pub const WORKERS: usize = 100_000;
 
-/// A 64-bit linear congruential generator (Knuth's MMIX constants).
+/// The benches' generator: the workspace's one deterministic generator
+/// ([`jamsos_batch::sample::SplitMix64`]), drawing in the `u32` ranges the
+/// fixtures use.
 #[derive(Debug, Clone)]
-pub struct Lcg(u64);
+pub struct Rng(SplitMix64);
 
-impl Lcg {
+impl Rng {
     /// A generator starting from `seed`.
     #[must_use]
-    pub const fn new(seed: u64) -> Lcg {
-        Lcg(seed)
+    pub const fn new(seed: u64) -> Rng {
+        Rng(SplitMix64::new(seed))
     }
 
-    /// The next 32 random bits (the high half of the state, the better half of
-    /// an LCG).
+    /// The next 32 random bits (the high half of the next 64).
     pub fn next_u32(&mut self) -> u32 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 32) as u32
+        u32::try_from(self.0.next_u64() >> 32).unwrap_or(u32::MAX)
     }
 
-    /// A number in `0..n` (`n` > 0; slightly biased, which does not matter here).
+    /// A number in `0..n` (`0` when `n` is 0).
     pub fn below(&mut self, n: u32) -> u32 {
-        self.next_u32() % n.max(1)
+        u32::try_from(self.0.below(u64::from(n))).unwrap_or(0)
     }
 
     /// `true` with probability `percent` / 100.
@@ -65,7 +63,7 @@ pub struct Case {
 /// A monthly wage: mostly Rp1,000,000 … Rp50,000,000; some high earners up to
 /// Rp1,000,000,000; a few below the D-8 floor (an error from 2023-01, so the
 /// error path is measured too).
-fn wage(rng: &mut Lcg) -> i64 {
+fn wage(rng: &mut Rng) -> u64 {
     let r = rng.below(100);
     let amount = if r < 75 {
         1_000_000 + rng.below(49_000_000)
@@ -74,12 +72,12 @@ fn wage(rng: &mut Lcg) -> i64 {
     } else {
         1 + rng.below(999_999)
     };
-    i64::from(amount)
+    u64::from(amount)
 }
 
 /// One varied case, or `None` if a generated date does not exist (it always
 /// does: days are at most 28).
-fn case(rng: &mut Lcg) -> Option<Case> {
+fn case(rng: &mut Rng) -> Option<Case> {
     let first = Period::new(2015, 7)?;
     let period = first.checked_add_months(rng.below(186))?;
     // Aged about 18 … 64 in the period, so some pass pension age (D-10).
@@ -133,6 +131,6 @@ fn case(rng: &mut Lcg) -> Option<Case> {
 /// the same cases.
 #[must_use]
 pub fn cases(n: usize, seed: u64) -> Option<Vec<Case>> {
-    let mut rng = Lcg::new(seed);
+    let mut rng = Rng::new(seed);
     (0..n).map(|_| case(&mut rng)).collect()
 }

@@ -24,8 +24,8 @@ use std::process::ExitCode;
 use jamsos::contribution::{BpuAssessment, ContributionError, Line, Options, Warning, assess_bpu};
 use jamsos::core::{Date, Payer, Period, Program, ProgramSet, Rupiah, Source, parse_date};
 use jamsos::eligibility::{EligibilityError, Status};
-use jamsos::pretty::{Lang, rupiah};
 use jamsos::worker::{BpuWorker, Income, Prepay, Sector};
+use jamsos_contract::pretty::{Lang, rupiah};
 use serde::Serialize;
 use serde_json::json;
 
@@ -135,7 +135,7 @@ fn domain_error(e: ContributionError) -> InputError {
 }
 
 fn parse_birth_date(text: &str) -> Result<Date, InputError> {
-    parse_date(text).ok_or_else(|| {
+    parse_date(text).map_err(|_| {
         InputError::at(
             Field::BirthDate,
             format!("\"{text}\" is not a date: write YYYY-MM-DD, e.g. 1985-03-12"),
@@ -168,7 +168,7 @@ fn parse_income(text: &str) -> Result<Income, InputError> {
             format!("\"{text}\" is not an amount: write whole rupiah, e.g. 1000000 or 1.000.000"),
         ));
     }
-    let amount: i64 = groups
+    let amount: u64 = groups
         .concat()
         .parse()
         .map_err(|_| InputError::at(Field::Income, format!("income {text} is too large")))?;

@@ -5,19 +5,19 @@
 
 use jamsos::contribution::{Options, assess_pu};
 use jamsos::core::{Payer, parse_date};
-use jamsos::pretty::rupiah;
 use jamsos::worker::{PuWorker, RiskClass, Scale, Wage};
+use jamsos_contract::pretty::rupiah;
 
 /// Prints the slip and returns the worker's deduction, so a test can check it.
 pub(crate) fn slip() -> Result<u64, Box<dyn std::error::Error>> {
-    let birth = parse_date("1988-11-02").ok_or("birth date")?;
+    let birth = parse_date("1988-11-02")?;
     let mut worker = PuWorker::new(
         birth,
         Wage::new(7_250_000)?,
         RiskClass::try_from(2u8)?,
         Scale::Large,
     );
-    worker.registered_on = parse_date("2012-01-09");
+    worker.registered_on = Some(parse_date("2012-01-09")?);
     worker.jkn_member = true;
     let a = assess_pu(&worker, "2026-03".parse()?, &Options::default())?;
 

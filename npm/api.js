@@ -1,7 +1,7 @@
 // The JavaScript face of the jamsos WebAssembly module: documents in,
 // documents out, exactly the JSON contract v1 (docs/CONTRACT.md) that the
 // `jamsos` command line speaks. No contract logic lives here; every answer
-// is the module's, which is `jamsos::contract::respond`, the command line's.
+// is the module's, which is `jamsos_contract::respond`, the command line's.
 //
 // Money never passes through a JavaScript number: the answers are parsed
 // with every JSON integer as a `bigint` (lossless-json), so an amount past

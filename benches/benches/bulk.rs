@@ -34,9 +34,9 @@ use criterion::{
     BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group,
     criterion_main,
 };
-use jamsos::contract::{Participant, Roster};
 use jamsos_batch::{Config, run, sample};
 use jamsos_benches::{Case, SEED, cases};
+use jamsos_contract::{Participant, Roster};
 use jamsos_contribution::{
     Assessment, CategoryAssessment, ContributionError, Options, PuRules, assess_bpu, assess_jakon,
     assess_pmi,

@@ -14,7 +14,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use jamsos_benches::{Lcg, SEED, WORKERS};
+use jamsos_benches::{Rng, SEED, WORKERS};
 use jamsos_contribution::{
     CategoryAssessment, ContributionError, Options, assess_bpu, assess_jakon, assess_pmi,
 };
@@ -35,15 +35,15 @@ fn lines<const N: usize>(r: &Result<CategoryAssessment<N>, ContributionError>) -
 }
 
 /// Periods 2020-01 … 2029-12, so reliefs and discounts are all visited.
-fn period(rng: &mut Lcg) -> Period {
+fn period(rng: &mut Rng) -> Period {
     Period::new(2020 + rng.below(10) as u16, 1 + rng.below(12) as u8).unwrap()
 }
 
-fn bpu_cases(rng: &mut Lcg) -> Vec<(BpuWorker, Period)> {
+fn bpu_cases(rng: &mut Rng) -> Vec<(BpuWorker, Period)> {
     (0..WORKERS)
         .map(|_| {
             let mut w =
-                BpuWorker::new(Income::new(1_000_000 + i64::from(rng.below(19_700_001))).unwrap());
+                BpuWorker::new(Income::new(1_000_000 + u64::from(rng.below(19_700_001))).unwrap());
             w.sector = if rng.chance(40) {
                 Sector::Transport
             } else {
@@ -59,11 +59,11 @@ fn bpu_cases(rng: &mut Lcg) -> Vec<(BpuWorker, Period)> {
 }
 
 fn bench(c: &mut Criterion) {
-    let mut rng = Lcg::new(SEED);
+    let mut rng = Rng::new(SEED);
     let bpu = bpu_cases(&mut rng);
     let jakon: Vec<(JakonProject, Period)> = (0..WORKERS)
         .map(|_| {
-            let value = i64::from(rng.below(u32::MAX)) * i64::from(1 + rng.below(2_000));
+            let value = u64::from(rng.below(u32::MAX)) * u64::from(1 + rng.below(2_000));
             let method = JakonMethod::Contract(ContractValue::new(value.max(1)).unwrap());
             (JakonProject::new(method), period(&mut rng))
         })

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use jamsos::contract::{
+use jamsos_contract::{
     BenefitResult, Command, ContributionResult, EligibilityResult, FineResult, Response, Settings,
     Status, respond_bytes,
 };

@@ -7,7 +7,7 @@
 //! is malformed and runs to the next line end).
 
 use arbitrary::{Result, Unstructured};
-use jamsos::contract::{Command, Roster, Settings, respond};
+use jamsos_contract::{Command, Roster, Settings, respond};
 use jamsos::core::Period;
 use jamsos_batch::{AMOUNT_COLUMNS, BatchError, Config, Format, Summary, run};
 

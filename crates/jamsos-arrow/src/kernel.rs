@@ -17,11 +17,11 @@ use arrow_array::types::{
 };
 use arrow_array::{Array, ArrayRef, Int64Array, RecordBatch, StringArray};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
-use jamsos::contract::{HeaderError, Roster, Settings};
 use jamsos_batch::{
     AMOUNT_COLUMNS, BatchError, OUTPUT_COLUMNS, Outcome, RulesCache, Summary, assess_row,
     error_message,
 };
+use jamsos_contract::{HeaderError, Roster, Settings};
 use jamsos_core::Period;
 
 use crate::KernelError;
@@ -306,7 +306,7 @@ impl<'a> Kernel<'a> {
                         .roster
                         .column("category")
                         .and_then(|c| cells.get(c))
-                        .and_then(|c| jamsos::worker::Category::from_code(c));
+                        .and_then(|c| jamsos_worker::Category::from_code(c));
                     summary.add_error(e.code.code(), category, group);
                 }
             }

@@ -5,7 +5,7 @@
 /// The contract's roster columns (CONTRACT.md §2), from the decoder's own
 /// table, so a suggestion is always a name the batch accepts.
 fn contract_columns() -> impl Iterator<Item = &'static str> {
-    jamsos::contract::Roster::contract_columns()
+    jamsos_contract::Roster::contract_columns()
 }
 
 /// The contract column `name` is most likely a misspelling of: the same name

@@ -4,7 +4,7 @@
 //!
 //! The input streams through a bounded pipeline: one thread cuts whole
 //! records into chunks, one worker per core decodes each row with the
-//! contract's checks ([`jamsos::contract::Roster`]) and assesses it with the
+//! contract's checks ([`jamsos_contract::Roster`]) and assesses it with the
 //! domain crates (each month's wage-earner rules resolved once per worker),
 //! and the calling thread writes the chunks back in order. Memory is a few
 //! chunks per thread whatever the roster's length.

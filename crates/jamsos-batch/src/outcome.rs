@@ -2,7 +2,7 @@
 //! (CONTRACT.md §2), computed straight from the domain crates, with each
 //! month's wage-earner rules resolved once per worker thread.
 
-use jamsos::contract::{Case, ContractError, Participant, Settings, domain_error};
+use jamsos_contract::{Case, ContractError, Participant, Settings, domain_error};
 use jamsos_contribution::{ContributionError, Line, Options, PuRules};
 use jamsos_core::{Billed, Payer, Period, Program};
 use jamsos_eligibility::{Status, Statuses};
@@ -135,7 +135,7 @@ fn fill<'a>(
 /// an `ok` row, or the error of an error row. What `jamsos batch` does to
 /// every CSV row, for other front ends (the columnar kernel).
 pub fn assess_row(
-    roster: &jamsos::contract::Roster,
+    roster: &jamsos_contract::Roster,
     cells: &[&str],
     period: Period,
     settings: &Settings<'_>,

@@ -8,7 +8,7 @@ use std::io::{self, Read, Write};
 use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use jamsos::contract::{
+use jamsos_contract::{
     ContractError, ContributionResult, ErrorCode, HeaderError, Roster, Settings,
 };
 use jamsos_core::Period;
@@ -734,7 +734,7 @@ impl<'a> Rows<'a> {
         &self,
         record: &Record,
         cells: &mut Vec<&'a str>,
-    ) -> Result<jamsos::contract::Case, ContractError> {
+    ) -> Result<jamsos_contract::Case, ContractError> {
         if record.malformed {
             return Err(malformed("a quote is misplaced or never closed"));
         }
@@ -971,7 +971,7 @@ fn ndjson(
                     }
                     None => std::borrow::Cow::Borrowed(text),
                 };
-                jamsos::contract::contribution_with(&case, &job.settings)
+                jamsos_contract::contribution_with(&case, &job.settings)
             });
         match result {
             Ok(r) => {

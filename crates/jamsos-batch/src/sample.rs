@@ -70,17 +70,34 @@ pub fn write_roster<W: Write>(out: &mut W, rows: u64, seed: u64) -> io::Result<(
 }
 
 /// SplitMix64 (Steele, Lea and Flood, 2014): tiny, fast and good enough to
-/// spread sample values; not for anything secret.
-struct SplitMix64 {
+/// spread sample values; not for anything secret. The workspace's one
+/// deterministic generator: the sample rosters, the benchmarks' cases and the
+/// tests' random rosters all draw from it, so a sequence depends on its seed
+/// alone.
+///
+/// ```
+/// use jamsos_batch::sample::SplitMix64;
+///
+/// let mut a = SplitMix64::new(7);
+/// let mut b = SplitMix64::new(7);
+/// assert_eq!(a.next_u64(), b.next_u64());
+/// assert!(a.below(10) < 10);
+/// assert_eq!(a.below(0), 0);
+/// ```
+#[derive(Debug, Clone)]
+pub struct SplitMix64 {
     state: u64,
 }
 
 impl SplitMix64 {
-    const fn new(seed: u64) -> Self {
+    /// A generator starting from `seed`.
+    #[must_use]
+    pub const fn new(seed: u64) -> Self {
         Self { state: seed }
     }
 
-    fn next(&mut self) -> u64 {
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.state;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -90,18 +107,18 @@ impl SplitMix64 {
 
     /// A value in `0..n` (`0` when `n` is 0), by the multiply-high method,
     /// which needs no division and has negligible bias for small `n`.
-    fn below(&mut self, n: u64) -> u64 {
-        let wide = u128::from(self.next()) * u128::from(n);
+    pub fn below(&mut self, n: u64) -> u64 {
+        let wide = u128::from(self.next_u64()) * u128::from(n);
         u64::try_from(wide >> 64).unwrap_or(0)
     }
 
     /// A value in `lo..=hi` (`lo` when `hi < lo`).
-    fn between(&mut self, lo: u64, hi: u64) -> u64 {
+    pub fn between(&mut self, lo: u64, hi: u64) -> u64 {
         lo + self.below(hi.saturating_sub(lo).saturating_add(1))
     }
 
     /// True with probability `percent` / 100.
-    fn chance(&mut self, percent: u64) -> bool {
+    pub fn chance(&mut self, percent: u64) -> bool {
         self.below(100) < percent
     }
 
@@ -614,7 +631,7 @@ jht_monthly,period\n"
         for row in lines {
             for period in ["2023-03", "2025-04", "2030-12"] {
                 let json = case(&header, row, period);
-                if let Err(e) = jamsos::contract::contribution(&json) {
+                if let Err(e) = jamsos_contract::contribution(&json) {
                     panic!("{row}\n{json}\n{}", e.to_json());
                 }
             }

@@ -10,7 +10,7 @@
 //! - per-row comparison: the output rows and the summary are the same for any
 //!   column order, with or without the extra columns (which never change a
 //!   row), and every row agrees with the JSON contract
-//!   (`jamsos::contract::contribution`) on the same case written as a JSON
+//!   (`jamsos_contract::contribution`) on the same case written as a JSON
 //!   document: amount columns, deferred JP, totals, statuses, error codes.
 //!
 //! Failures are persisted to `proptest-regressions/properties.txt` in this
@@ -341,7 +341,7 @@ fn parse_csv(bytes: &[u8]) -> Vec<Vec<String>> {
 /// columns, statuses.
 fn expected(row: &Row) -> Vec<String> {
     let doc = case_json(row.iter().map(|(k, v)| (*k, v.as_str())), BATCH_PERIOD);
-    match jamsos::contract::contribution(&doc) {
+    match jamsos_contract::contribution(&doc) {
         Err(e) => vec!["error".into(), e.code.code().into()],
         Ok(r) => {
             let mut amounts = [0u64; 18];

@@ -9,41 +9,29 @@ use super::{
 };
 use crate::ClaimError;
 
-/// What a partial JHT withdrawal is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PartialPurpose {
-    /// Preparation for retirement: at most 10% of the balance.
-    #[doc(alias = "persiapan hari tua")]
-    RetirementPreparation,
-    /// Housing: at most 30% of the balance.
-    #[doc(alias = "perumahan")]
-    Housing,
-}
-
-impl PartialPurpose {
-    /// The contract's name: `retirement_preparation` or `housing`.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            PartialPurpose::RetirementPreparation => "retirement_preparation",
-            PartialPurpose::Housing => "housing",
-        }
-    }
-
-    /// The purpose with the contract's name `code`.
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<PartialPurpose> {
-        [
-            PartialPurpose::RetirementPreparation,
-            PartialPurpose::Housing,
-        ]
-        .into_iter()
-        .find(|p| p.code() == code)
+jamsos_core::vocabulary! {
+    /// What a partial JHT withdrawal is for.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum PartialPurpose {
+        /// Preparation for retirement: at most 10% of the balance.
+        #[doc(alias = "persiapan hari tua")]
+        RetirementPreparation => "retirement_preparation",
+        /// Housing: at most 30% of the balance.
+        #[doc(alias = "perumahan")]
+        Housing => "housing",
     }
 }
 
 /// What gives rise to a JHT claim (REGULATIONS.md §8.3).
+///
+/// With the `serde` feature it reads and writes as the contract does: the
+/// code under `trigger`, beside the variant's own fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "trigger", rename_all = "snake_case")
+)]
 pub enum JhtTrigger {
     /// The participant reached age 56 (D-30, not the JP schedule).
     PensionAge {
@@ -72,7 +60,19 @@ pub enum JhtTrigger {
 }
 
 impl JhtTrigger {
-    /// The contract's name of the trigger.
+    /// Every trigger's contract name, in the contract's order.
+    pub const CODES: [&'static str; 8] = [
+        "pension_age",
+        "resignation",
+        "dismissal",
+        "contract_end",
+        "leaving_indonesia",
+        "total_disability",
+        "death",
+        "partial",
+    ];
+
+    /// The contract's name of the trigger (one of [`JhtTrigger::CODES`]).
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
@@ -122,10 +122,12 @@ impl JhtTrigger {
 
 /// A JHT claim (CONTRACT.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct JhtClaim {
     /// The date the claim is made.
     pub claim_date: NaiveDate,
     /// What gives rise to it.
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub trigger: JhtTrigger,
     /// The date of the event: required unless
     /// [`JhtTrigger::needs_event_date`] says otherwise.

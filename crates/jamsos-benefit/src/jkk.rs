@@ -12,7 +12,15 @@ use super::{
 use crate::ClaimError;
 
 /// What the work accident (or occupational disease) led to.
+///
+/// With the `serde` feature it reads and writes as the contract does: the
+/// code under `event`, beside `months` for a temporary inability.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "event", rename_all = "snake_case")
+)]
 pub enum JkkEvent {
     /// Death.
     Death,
@@ -28,7 +36,10 @@ pub enum JkkEvent {
 }
 
 impl JkkEvent {
-    /// The contract's name of the event.
+    /// Every event's contract name, in the contract's order.
+    pub const CODES: [&'static str; 3] = ["death", "total_disability", "temporary_inability"];
+
+    /// The contract's name of the event (one of [`JkkEvent::CODES`]).
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
@@ -41,10 +52,12 @@ impl JkkEvent {
 
 /// A JKK claim (CONTRACT.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct JkkClaim {
     /// The date the claim is made.
     pub claim_date: NaiveDate,
     /// What happened.
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub event: JkkEvent,
     /// The date of the accident; it chooses the amounts (D-33).
     pub event_date: NaiveDate,

@@ -13,6 +13,7 @@ use crate::ClaimError;
 
 /// A JKM claim for a death not caused by work (CONTRACT.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct JkmClaim {
     /// The date the claim is made.
     pub claim_date: NaiveDate,

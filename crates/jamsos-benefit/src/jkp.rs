@@ -10,56 +10,29 @@ use super::{
 };
 use crate::ClaimError;
 
-/// How the employment ended (REGULATIONS.md §8.4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DismissalReason {
-    /// Dismissal by the employer (PHK): the one reason JKP pays for.
-    #[doc(alias = "PHK")]
-    Dismissal,
-    /// Resignation: excluded.
-    Resignation,
-    /// Retirement: excluded.
-    Retirement,
-    /// Death: excluded (JKP is not inherited).
-    Death,
-    /// Total permanent disability: excluded.
-    TotalDisability,
-    /// A fixed-term (PKWT) contract ending at its term: excluded.
-    ContractEndAtTerm,
-}
-
-impl DismissalReason {
-    const ALL: [DismissalReason; 6] = [
-        DismissalReason::Dismissal,
-        DismissalReason::Resignation,
-        DismissalReason::Retirement,
-        DismissalReason::Death,
-        DismissalReason::TotalDisability,
-        DismissalReason::ContractEndAtTerm,
-    ];
-
-    /// The contract's name.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            DismissalReason::Dismissal => "dismissal",
-            DismissalReason::Resignation => "resignation",
-            DismissalReason::Retirement => "retirement",
-            DismissalReason::Death => "death",
-            DismissalReason::TotalDisability => "total_disability",
-            DismissalReason::ContractEndAtTerm => "contract_end_at_term",
-        }
-    }
-
-    /// The reason with the contract's name `code`.
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<DismissalReason> {
-        DismissalReason::ALL.into_iter().find(|r| r.code() == code)
+jamsos_core::vocabulary! {
+    /// How the employment ended (REGULATIONS.md §8.4).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum DismissalReason {
+        /// Dismissal by the employer (PHK): the one reason JKP pays for.
+        #[doc(alias = "PHK")]
+        Dismissal => "dismissal",
+        /// Resignation: excluded.
+        Resignation => "resignation",
+        /// Retirement: excluded.
+        Retirement => "retirement",
+        /// Death: excluded (JKP is not inherited).
+        Death => "death",
+        /// Total permanent disability: excluded.
+        TotalDisability => "total_disability",
+        /// A fixed-term (PKWT) contract ending at its term: excluded.
+        ContractEndAtTerm => "contract_end_at_term",
     }
 }
 
 /// A JKP cash-benefit claim (CONTRACT.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct JkpClaim {
     /// The date the claim is made.
     pub claim_date: NaiveDate,

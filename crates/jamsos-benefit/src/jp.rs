@@ -18,6 +18,7 @@ use crate::ClaimError;
 /// A JP (pension) claim by the participant (CONTRACT.md §4). Survivors'
 /// pensions are not modelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct JpClaim {
     /// The date the claim is made.
     pub claim_date: NaiveDate,

@@ -27,8 +27,8 @@
 //! // Dismissed on 2025-05-10 under PP 6/2025: 60% of the wage capped at
 //! // Rp5,000,000 for six months.
 //! let claim = Claim::Jkp(JkpClaim {
-//!     claim_date: parse_date("2025-06-01").ok_or("date")?,
-//!     dismissal_date: parse_date("2025-05-10").ok_or("date")?,
+//!     claim_date: parse_date("2025-06-01")?,
+//!     dismissal_date: parse_date("2025-05-10")?,
 //!     reason: DismissalReason::Dismissal,
 //!     wage: Wage::new(7_500_000)?,
 //!     months_paid_last_24: 20,
@@ -38,7 +38,7 @@
 //! assert!(outcome.is_payable());
 //! assert_eq!(outcome.payments.len(), 6);
 //! assert_eq!(outcome.total, Rupiah::new(18_000_000));
-//! assert_eq!(outcome.earliest_claim_date, parse_date("2025-05-10"));
+//! assert_eq!(outcome.earliest_claim_date, parse_date("2025-05-10").ok());
 //! # Ok::<(), Box<dyn core::error::Error>>(())
 //! ```
 //!
@@ -80,57 +80,25 @@ pub const MAX_CHILDREN: u32 = 100;
 /// The window the JKP contribution condition looks back over, in months.
 pub const JKP_LOOKBACK_MONTHS: u32 = 24;
 
-/// The five benefits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Benefit {
-    /// Old-age savings (Jaminan Hari Tua).
-    #[doc(alias = "Jaminan Hari Tua")]
-    Jht,
-    /// Pension (Jaminan Pensiun).
-    #[doc(alias = "Jaminan Pensiun")]
-    Jp,
-    /// Job-loss benefit (Jaminan Kehilangan Pekerjaan).
-    #[doc(alias = "Jaminan Kehilangan Pekerjaan")]
-    Jkp,
-    /// Death benefit (Jaminan Kematian).
-    #[doc(alias = "Jaminan Kematian")]
-    Jkm,
-    /// Work-accident benefit (Jaminan Kecelakaan Kerja).
-    #[doc(alias = "Jaminan Kecelakaan Kerja")]
-    Jkk,
-}
-
-impl Benefit {
-    /// The contract's name: `jht`, `jp`, `jkp`, `jkm`, `jkk`.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Benefit::Jht => "jht",
-            Benefit::Jp => "jp",
-            Benefit::Jkp => "jkp",
-            Benefit::Jkm => "jkm",
-            Benefit::Jkk => "jkk",
-        }
-    }
-
-    /// The benefit with the contract's name `code`.
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Benefit> {
-        [
-            Benefit::Jht,
-            Benefit::Jp,
-            Benefit::Jkp,
-            Benefit::Jkm,
-            Benefit::Jkk,
-        ]
-        .into_iter()
-        .find(|b| b.code() == code)
-    }
-}
-
-impl fmt::Display for Benefit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.code())
+jamsos_core::vocabulary! {
+    /// The five benefits.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Benefit {
+        /// Old-age savings (Jaminan Hari Tua).
+        #[doc(alias = "Jaminan Hari Tua")]
+        Jht => "jht",
+        /// Pension (Jaminan Pensiun).
+        #[doc(alias = "Jaminan Pensiun")]
+        Jp => "jp",
+        /// Job-loss benefit (Jaminan Kehilangan Pekerjaan).
+        #[doc(alias = "Jaminan Kehilangan Pekerjaan")]
+        Jkp => "jkp",
+        /// Death benefit (Jaminan Kematian).
+        #[doc(alias = "Jaminan Kematian")]
+        Jkm => "jkm",
+        /// Work-accident benefit (Jaminan Kecelakaan Kerja).
+        #[doc(alias = "Jaminan Kecelakaan Kerja")]
+        Jkk => "jkk",
     }
 }
 
@@ -242,43 +210,16 @@ impl fmt::Display for ClaimReason {
     }
 }
 
-/// A set of claim reasons (a bit set; iterates in declaration order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct ClaimReasons(u16);
+jamsos_core::bit_set! {
+    /// A set of claim reasons (a bit set; iterates in declaration order).
+    pub struct ClaimReasons(u16) of ClaimReason;
+}
 
 impl ClaimReasons {
-    /// No reasons.
-    pub const NONE: ClaimReasons = ClaimReasons(0);
-
-    /// The set with `reason` added.
-    #[must_use]
-    pub const fn with(self, reason: ClaimReason) -> ClaimReasons {
-        ClaimReasons(self.0 | 1 << reason as u8)
-    }
-
     /// The set with `reason` added when `condition` holds.
     #[must_use]
     pub const fn with_if(self, condition: bool, reason: ClaimReason) -> ClaimReasons {
         if condition { self.with(reason) } else { self }
-    }
-
-    /// Whether `reason` is in the set.
-    #[must_use]
-    pub const fn contains(self, reason: ClaimReason) -> bool {
-        self.0 & (1 << reason as u8) != 0
-    }
-
-    /// Whether there are none.
-    #[must_use]
-    pub const fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The reasons, in declaration order.
-    pub fn iter(self) -> impl Iterator<Item = ClaimReason> {
-        ClaimReason::ALL
-            .into_iter()
-            .filter(move |r| self.contains(*r))
     }
 }
 
@@ -382,36 +323,9 @@ impl fmt::Display for Note {
     }
 }
 
-/// A set of notes (a bit set; iterates in declaration order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Notes(u16);
-
-impl Notes {
-    /// No notes.
-    pub const NONE: Notes = Notes(0);
-
-    /// The set with `note` added.
-    #[must_use]
-    pub const fn with(self, note: Note) -> Notes {
-        Notes(self.0 | 1 << note as u8)
-    }
-
-    /// Whether `note` is in the set.
-    #[must_use]
-    pub const fn contains(self, note: Note) -> bool {
-        self.0 & (1 << note as u8) != 0
-    }
-
-    /// Whether there are none.
-    #[must_use]
-    pub const fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The notes, in declaration order.
-    pub fn iter(self) -> impl Iterator<Item = Note> {
-        Note::ALL.into_iter().filter(move |n| self.contains(*n))
-    }
+jamsos_core::bit_set! {
+    /// A set of notes (a bit set; iterates in declaration order).
+    pub struct Notes(u16) of Note;
 }
 
 /// What a payment is (CONTRACT.md §4, `kind`).
@@ -454,6 +368,7 @@ impl PaymentKind {
 
 /// One amount a claim pays, showing where it comes from (D-34).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Payment {
     /// For people (`month 1`, `funeral costs`, …).
     pub label: &'static str,
@@ -475,6 +390,11 @@ pub type Payments = List<Payment, PAYMENTS>;
 
 /// Whether the claim is paid on its claim date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Decision {
     /// The claim is paid: see the payments.
     Payable,
@@ -484,6 +404,7 @@ pub enum Decision {
 
 /// The answer to a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Outcome {
     /// The benefit claimed.
     pub benefit: Benefit,
@@ -614,7 +535,15 @@ impl Builder {
 }
 
 /// A claim for one of the five benefits.
+///
+/// With the `serde` feature a claim reads and writes as the contract's
+/// claim document does: `benefit` beside the claim's own fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "benefit", rename_all = "snake_case")
+)]
 pub enum Claim {
     /// Old-age savings.
     Jht(JhtClaim),
@@ -691,6 +620,45 @@ fn count_at_most(field: &'static str, value: u32, min: u32, max: u32) -> Result<
 /// (`None`) is never reached.
 fn before(claim_date: NaiveDate, date: Option<NaiveDate>) -> bool {
     date.is_none_or(|d| claim_date < d)
+}
+
+/// The reasons, notes and payment kinds serialize as their contract codes,
+/// and the sets as lists of codes (the contract's benefit result, §4).
+#[cfg(feature = "serde")]
+mod serde_impls {
+    use serde::{Serialize, Serializer};
+
+    use super::{ClaimReason, ClaimReasons, Note, Notes, PaymentKind};
+
+    impl Serialize for ClaimReason {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.code())
+        }
+    }
+
+    impl Serialize for Note {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.code())
+        }
+    }
+
+    impl Serialize for PaymentKind {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.code())
+        }
+    }
+
+    impl Serialize for ClaimReasons {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.iter())
+        }
+    }
+
+    impl Serialize for Notes {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.iter())
+        }
+    }
 }
 
 #[cfg(test)]

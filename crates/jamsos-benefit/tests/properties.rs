@@ -74,7 +74,7 @@ fn a_wage() -> impl Strategy<Value = Wage> {
         3 => 1_000_000i64..50_000_000,
         1 => 1i64..=1_000_000_000_000,
     ]
-    .prop_map(|w| Wage::new(w).unwrap())
+    .prop_map(|w| Wage::try_from(w).unwrap())
 }
 
 fn a_reason() -> impl Strategy<Value = DismissalReason> {
@@ -324,7 +324,7 @@ proptest! {
     #[test]
     fn jkp_never_falls_when_the_wage_rises(claim in a_jkp_claim(), extra in 0i64..10_000_000) {
         let richer = JkpClaim {
-            wage: Wage::new(i64::try_from(claim.wage.rupiah().get()).unwrap() + extra)
+            wage: Wage::try_from(i64::try_from(claim.wage.rupiah().get()).unwrap() + extra)
                 .unwrap_or(claim.wage),
             ..claim
         };
@@ -379,7 +379,7 @@ proptest! {
     #[test]
     fn jkk_death_never_falls_when_the_wage_rises(claim in a_jkk_claim(), extra in 0i64..10_000_000) {
         let richer = JkkClaim {
-            wage: Wage::new(i64::try_from(claim.wage.rupiah().get()).unwrap() + extra)
+            wage: Wage::try_from(i64::try_from(claim.wage.rupiah().get()).unwrap() + extra)
                 .unwrap_or(claim.wage),
             ..claim
         };

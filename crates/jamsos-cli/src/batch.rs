@@ -9,10 +9,10 @@ const OUTPUT_BUFFER: usize = 64 << 10;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use jamsos::contract::{IncomeGrid, Settings};
-use jamsos::pretty::rupiah;
 use jamsos_arrow::{InputFormat, KernelError, KernelOptions, OutputFormat};
 use jamsos_batch::{BatchError, Config, Format, Summary};
+use jamsos_contract::pretty::rupiah;
+use jamsos_contract::{IncomeGrid, Settings};
 
 use crate::staged::{self, Staged};
 use crate::{BatchArgs, FormatArg, SampleArgs, SummaryFormatArg, read_income_grid, stop};
@@ -98,7 +98,7 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
             }
         },
         // NDJSON cases carry their own period; this one is never used.
-        (None, Format::Ndjson) => jamsos::rules::PROGRAMS_START,
+        (None, Format::Ndjson) => jamsos_rules::PROGRAMS_START,
         (None, _) => return stop("--period YYYY-MM is required for a CSV roster"),
     };
     if !args.group_by.is_empty() && args.summary.is_none() {

@@ -13,8 +13,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod batch;
 mod serve;
 mod staged;
-use jamsos::contract::{self, ContractError, ErrorCode};
-use jamsos::pretty::{self, Lang};
+use jamsos_contract::pretty::{self, Lang};
+use jamsos_contract::{self as contract, ContractError, ErrorCode};
 
 #[derive(Parser)]
 #[command(

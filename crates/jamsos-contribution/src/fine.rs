@@ -54,14 +54,14 @@ pub struct Fine {
 /// use jamsos_contribution::months_late;
 /// use jamsos_core::parse_date;
 ///
-/// let due = parse_date("2025-01-31").ok_or("date")?;
+/// let due = parse_date("2025-01-31")?;
 /// // Month 1 of delay ends on 2025-02-28 (no 31 February), month 2 on 2025-03-31.
-/// assert_eq!(months_late(due, parse_date("2025-01-31").ok_or("date")?), 0);
-/// assert_eq!(months_late(due, parse_date("2025-02-28").ok_or("date")?), 1);
-/// assert_eq!(months_late(due, parse_date("2025-03-01").ok_or("date")?), 2);
-/// assert_eq!(months_late(due, parse_date("2025-03-31").ok_or("date")?), 2);
-/// assert_eq!(months_late(due, parse_date("2025-04-01").ok_or("date")?), 3);
-/// # Ok::<(), &str>(())
+/// assert_eq!(months_late(due, parse_date("2025-01-31")?), 0);
+/// assert_eq!(months_late(due, parse_date("2025-02-28")?), 1);
+/// assert_eq!(months_late(due, parse_date("2025-03-01")?), 2);
+/// assert_eq!(months_late(due, parse_date("2025-03-31")?), 2);
+/// assert_eq!(months_late(due, parse_date("2025-04-01")?), 3);
+/// # Ok::<(), jamsos_core::DateError>(())
 /// ```
 #[must_use]
 pub fn months_late(due: NaiveDate, paid_on: NaiveDate) -> u32 {
@@ -103,7 +103,7 @@ fn row(
 ///
 /// // CONTRACT.md §5: January 2025 is due Monday 2025-02-17 (the 15th is a
 /// // Saturday); paid 2025-03-10, one started month late: 2% of 1,000,000.
-/// let paid_on = parse_date("2025-03-10").ok_or("date")?;
+/// let paid_on = parse_date("2025-03-10")?;
 /// let fine = late_fine(Category::Pu, "2025-01".parse()?, Rupiah::new(1_000_000), paid_on, &[])?;
 /// assert_eq!(fine.due_date.map(|d| d.to_string()).as_deref(), Some("2025-02-17"));
 /// assert_eq!(fine.months_late, 1);

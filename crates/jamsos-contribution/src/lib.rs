@@ -7,7 +7,7 @@
 //! use jamsos_core::{parse_date, Payer, Program, Rupiah};
 //! use jamsos_worker::{PuWorker, RiskClass, Scale, Wage};
 //!
-//! let birth = parse_date("1990-05-17").ok_or("date")?;
+//! let birth = parse_date("1990-05-17")?;
 //! let worker = PuWorker::new(birth, Wage::new(12_000_000)?, RiskClass::try_from(3u8)?, Scale::Medium);
 //! let a = assess_pu(&worker, "2025-04".parse()?, &Options::default())?;
 //!

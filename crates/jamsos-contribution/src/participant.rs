@@ -324,7 +324,7 @@ impl<'a> AssessedRef<'a> {
 /// use jamsos_worker::{BpuWorker, Income, PuWorker, RiskClass, Scale, Wage};
 ///
 /// let factory = PuWorker::new(
-///     parse_date("1990-05-17").ok_or("date")?,
+///     parse_date("1990-05-17")?,
 ///     Wage::new(10_000_000)?,
 ///     RiskClass::try_from(3u8)?,
 ///     Scale::Medium,

@@ -331,7 +331,7 @@ fn bpu_case(income: impl Strategy<Value = u64>) -> impl Strategy<Value = BpuCase
 impl BpuCase {
     /// The worker, born (if at all) before the first day of `first`.
     fn worker(&self, first: Period) -> BpuWorker {
-        let mut w = BpuWorker::new(Income::new(i64::try_from(self.income).unwrap()).unwrap());
+        let mut w = BpuWorker::new(Income::try_from(i64::try_from(self.income).unwrap()).unwrap());
         w.sector = self.sector;
         w.subsidised = self.subsidised;
         if self.jht {
@@ -413,7 +413,7 @@ fn model_jakon(value: u64, program: Program, relief: bool) -> u64 {
 /// Assesses a contract of `value` in `period`.
 fn jakon(value: u64, period: Period, paid: bool) -> Result<JakonAssessment, TestCaseError> {
     let mut project = JakonProject::new(JakonMethod::Contract(
-        ContractValue::new(i64::try_from(value).unwrap()).unwrap(),
+        ContractValue::try_from(i64::try_from(value).unwrap()).unwrap(),
     ));
     project.paid_through_2020_07 = paid;
     assess_jakon(&project, period, &Options::default()).map_err(|e| fail((value, period), e))

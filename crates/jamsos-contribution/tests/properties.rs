@@ -284,7 +284,7 @@ impl Profile {
             .map(|r| birth + Days::new(u64::try_from(span * i64::from(r) / 10_000).unwrap()));
         let mut w = PuWorker::new(
             birth,
-            Wage::new(wage).unwrap(),
+            Wage::try_from(wage).unwrap(),
             RiskClass::try_from(self.risk_class).unwrap(),
             self.scale,
         );

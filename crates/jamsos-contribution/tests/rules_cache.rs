@@ -31,7 +31,7 @@ fn cached_rules_give_identical_results() {
                     RiskClass::try_from(u8::try_from(i + 1).unwrap()).unwrap(),
                     scale,
                 );
-                w.registered_on = parse_date("2016-01-04");
+                w.registered_on = parse_date("2016-01-04").ok();
                 w.jkn_member = i != 1;
                 w.opt_in = ProgramSet::of(&[Program::Jht]);
                 w.industry = Some(Industry::Footwear);

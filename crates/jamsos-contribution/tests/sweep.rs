@@ -52,7 +52,7 @@ fn months(first: Period, last: Period) -> impl Iterator<Item = Period> {
 /// and one that reaches pension age inside the sweep (1963-06-01 reaches it on
 /// 2020-06-01, D-10).
 fn workers(wage: i64, risk_class: u8, scale: Scale, nationality: Nationality) -> [PuWorker; 4] {
-    let wage = Wage::new(wage).unwrap();
+    let wage = Wage::try_from(wage).unwrap();
     let risk_class = RiskClass::try_from(risk_class).unwrap();
     [d("1990-05-17"), d("1963-06-01")]
         .into_iter()

@@ -3,26 +3,40 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use crate::DateError;
 use crate::period::digits;
 
 /// The calendar date type of jamsos (a re-export of `chrono::NaiveDate`).
 pub type Date = NaiveDate;
 
-/// Parses exactly `YYYY-MM-DD` with a year from 0001 to 9999; `None` for
-/// anything else, including dates that do not exist (`2023-02-29`).
-#[must_use]
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
+/// Parses exactly `YYYY-MM-DD` with a year from 0001 to 9999: anything else
+/// is [`DateError::Syntax`], and a date that does not exist (`2023-02-29`,
+/// `1990-13-01`, `0000-01-01`) is [`DateError::NoSuchDay`].
+///
+/// ```
+/// use jamsos_core::{parse_date, DateError};
+///
+/// assert_eq!(parse_date("2024-02-29")?.to_string(), "2024-02-29");
+/// assert_eq!(parse_date("2023-02-29"), Err(DateError::NoSuchDay));
+/// assert_eq!(parse_date("29/02/2024"), Err(DateError::Syntax));
+/// # Ok::<(), DateError>(())
+/// ```
+pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
     let b = s.as_bytes();
     if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
+        return Err(DateError::Syntax);
     }
-    let year = digits(b.get(0..4))?;
-    let month = digits(b.get(5..7))?;
-    let day = digits(b.get(8..10))?;
+    let (Some(year), Some(month), Some(day)) = (
+        digits(b.get(0..4)),
+        digits(b.get(5..7)),
+        digits(b.get(8..10)),
+    ) else {
+        return Err(DateError::Syntax);
+    };
     if year == 0 {
-        return None;
+        return Err(DateError::NoSuchDay);
     }
-    NaiveDate::from_ymd_opt(year as i32, month, day)
+    NaiveDate::from_ymd_opt(year as i32, month, day).ok_or(DateError::NoSuchDay)
 }
 
 /// The number of days in a month (0 for a month outside 1…12).
@@ -113,25 +127,30 @@ mod tests {
     #[test]
     fn strict_dates() {
         assert_eq!(
-            parse_date("2024-02-29"),
+            parse_date("2024-02-29").ok(),
             NaiveDate::from_ymd_opt(2024, 2, 29)
         );
-        for bad in [
-            "2023-02-29",
-            "1990-13-01",
-            "1990-1-01",
-            "0000-01-01",
-            "1990-01-01T",
-            "19900101",
-            "1990-02-30",
+        for (bad, error) in [
+            ("2023-02-29", DateError::NoSuchDay),
+            ("1990-13-01", DateError::NoSuchDay),
+            ("1990-02-30", DateError::NoSuchDay),
+            ("0000-01-01", DateError::NoSuchDay),
+            ("1990-1-01", DateError::Syntax),
+            ("1990-01-01T", DateError::Syntax),
+            ("19900101", DateError::Syntax),
+            ("1990-0a-01", DateError::Syntax),
+            ("+990-01-01", DateError::Syntax),
         ] {
-            assert_eq!(parse_date(bad), None, "{bad:?}");
+            assert_eq!(parse_date(bad), Err(error), "{bad:?}");
         }
         assert_eq!(
-            parse_date("9999-12-31"),
+            parse_date("9999-12-31").ok(),
             NaiveDate::from_ymd_opt(9999, 12, 31)
         );
-        assert_eq!(parse_date("0001-01-01"), NaiveDate::from_ymd_opt(1, 1, 1));
+        assert_eq!(
+            parse_date("0001-01-01").ok(),
+            NaiveDate::from_ymd_opt(1, 1, 1)
+        );
     }
 
     #[test]

@@ -14,3 +14,19 @@ pub enum CoreError {
     #[error("rupiah amount overflows")]
     Overflow,
 }
+
+/// Why a text is not a date ([`crate::parse_date`]). The messages never repeat
+/// the text, which may be a birth date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum DateError {
+    /// Not exactly `YYYY-MM-DD`: ten characters, digits and two hyphens.
+    #[error("a date must be YYYY-MM-DD")]
+    Syntax,
+    /// Of that form, but no such day: year 0000, a month outside 01…12, or a
+    /// day the month does not have (`2023-02-29`).
+    #[error(
+        "no such date: the year must be 0001 to 9999, the month 01 to 12, and the day must exist in that month"
+    )]
+    NoSuchDay,
+}

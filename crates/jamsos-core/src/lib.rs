@@ -28,6 +28,7 @@
 //! payers by their codes).
 #![no_std]
 
+mod bitset;
 mod date;
 mod error;
 mod list;
@@ -53,7 +54,7 @@ pub use date::{
     Date, age_on, anniversary, birthday_in, days_in_month, is_leap_year, is_working_day,
     last_day_of_month, parse_date,
 };
-pub use error::CoreError;
+pub use error::{CoreError, DateError};
 pub use list::List;
 pub use money::Rupiah;
 pub use period::Period;

@@ -104,13 +104,14 @@ impl<'de> serde::Deserialize<'de> for Billed {
     }
 }
 
-/// A set of programs (a bit set; `Copy`, no allocation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct ProgramSet(u8);
+crate::bit_set! {
+    /// A set of programs (a bit set; `Copy`, no allocation).
+    pub struct ProgramSet(u8) of Program;
+}
 
 impl ProgramSet {
-    /// No programs.
-    pub const EMPTY: ProgramSet = ProgramSet(0);
+    /// No programs (the same as [`ProgramSet::NONE`]).
+    pub const EMPTY: ProgramSet = ProgramSet::NONE;
 
     /// A set of the given programs.
     #[must_use]
@@ -124,27 +125,10 @@ impl ProgramSet {
         ProgramSet(bits)
     }
 
-    /// The set with `program` added.
-    #[must_use]
-    pub const fn with(self, program: Program) -> ProgramSet {
-        ProgramSet(self.0 | 1 << program as u8)
-    }
-
-    /// Whether `program` is in the set.
-    #[must_use]
-    pub const fn contains(self, program: Program) -> bool {
-        self.0 & (1 << program as u8) != 0
-    }
-
     /// Whether every program of `other` is in `self`.
     #[must_use]
     pub const fn contains_all(self, other: ProgramSet) -> bool {
         self.0 & other.0 == other.0
-    }
-
-    /// The programs in the set, in [`Program::ALL`] order.
-    pub fn iter(self) -> impl Iterator<Item = Program> {
-        Program::ALL.into_iter().filter(move |p| self.contains(*p))
     }
 }
 

@@ -9,7 +9,7 @@
 //! use jamsos_eligibility::{pu, Options, Reason, Status};
 //! use jamsos_worker::{PuWorker, RiskClass, Scale, Wage};
 //!
-//! let birth = parse_date("1965-07-16").ok_or("date")?;
+//! let birth = parse_date("1965-07-16")?;
 //! let worker = PuWorker::new(birth, Wage::new(8_000_000)?, RiskClass::try_from(2u8)?, Scale::Large);
 //!
 //! // D-11: reaches 58 on 2023-07-16, so June 2023 is the last JP period.

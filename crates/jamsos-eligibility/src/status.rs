@@ -78,36 +78,9 @@ impl Reason {
     }
 }
 
-/// A set of reasons (a bit set; iterates in a fixed order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Reasons(u16);
-
-impl Reasons {
-    /// No reasons.
-    pub const NONE: Reasons = Reasons(0);
-
-    /// The set with `reason` added.
-    #[must_use]
-    pub const fn with(self, reason: Reason) -> Reasons {
-        Reasons(self.0 | 1 << reason as u8)
-    }
-
-    /// Whether `reason` is in the set.
-    #[must_use]
-    pub const fn contains(self, reason: Reason) -> bool {
-        self.0 & (1 << reason as u8) != 0
-    }
-
-    /// Whether there are none.
-    #[must_use]
-    pub const fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The reasons, in declaration order.
-    pub fn iter(self) -> impl Iterator<Item = Reason> {
-        Reason::ALL.into_iter().filter(move |r| self.contains(*r))
-    }
+jamsos_core::bit_set! {
+    /// A set of reasons (a bit set; iterates in a fixed order).
+    pub struct Reasons(u16) of Reason;
 }
 
 /// One program's answer.

@@ -76,7 +76,7 @@
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use jamsos::contract::{self, Command, IncomeGrid, MAX_INPUT_BYTES, Settings, Status};
+use jamsos_contract::{self as contract, Command, IncomeGrid, MAX_INPUT_BYTES, Settings, Status};
 
 /// A result document: the command line's exit code 0.
 pub const JAMSOS_OK: i32 = 0;

@@ -1,7 +1,7 @@
 //! The C ABI called directly from Rust, as a C caller would call it: every
 //! refusal (NULL pointers, unknown commands, bad grids), the documents of
 //! invalid input (empty, not UTF-8, over 16 MiB), and that a result buffer
-//! holds exactly the document `jamsos::contract::respond` gives.
+//! holds exactly the document `jamsos_contract::respond` gives.
 #![expect(
     unsafe_code,
     reason = "these tests call the C ABI through raw pointers"
@@ -17,7 +17,7 @@
 use std::ffi::{CStr, c_char};
 use std::ptr;
 
-use jamsos::contract::{self, Command, MAX_INPUT_BYTES, Settings};
+use jamsos_contract::{self as contract, Command, MAX_INPUT_BYTES, Settings};
 use jamsos_ffi::{
     JAMSOS_ERR_INVALID_GRID, JAMSOS_ERR_NULL_POINTER, JAMSOS_ERR_UNKNOWN_COMMAND,
     JAMSOS_INVALID_INPUT, JAMSOS_OK, jamsos_contract_version, jamsos_free, jamsos_respond,

@@ -1,7 +1,7 @@
 //! The C example (`examples/c/jamsos_example.c`) compiled with the system's
 //! C compiler against the cdylib of this very build, and the Python example
 //! (`examples/python/jamsos.py`, ctypes only) run with `python3`: both must
-//! print, byte for byte, the document `jamsos::contract::respond` gives and
+//! print, byte for byte, the document `jamsos_contract::respond` gives and
 //! exit with its status, for one case per category, an eligibility, a
 //! benefit and a fine from `testdata/`, and invalid input.
 //!
@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
-use jamsos::contract::{self, Command as ContractCommand, Settings, Status};
+use jamsos_contract::{self as contract, Command as ContractCommand, Settings, Status};
 use serde_json::Value;
 
 fn repo() -> PathBuf {

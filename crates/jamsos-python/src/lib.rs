@@ -3,7 +3,7 @@
 //! command line and every other binding answer with the same values.
 //!
 //! - `respond`: one JSON document in, the command line's status and JSON
-//!   document out ([`jamsos::contract::respond`]).
+//!   document out ([`jamsos_contract::respond`]).
 //! - `assess`: a roster through the Arrow C stream interface into the
 //!   columnar kernel ([`jamsos_arrow::Kernel`]), the GIL released while it
 //!   computes on every core, a `pyarrow.Table` out.
@@ -16,9 +16,9 @@ use arrow_array::ffi_stream::RecordBatchStreamReader;
 use arrow_array::{RecordBatch, RecordBatchIterator, RecordBatchReader};
 use arrow_pyarrow::{FromPyArrow, IntoPyArrow, ToPyArrow};
 use arrow_schema::{ArrowError, SchemaRef};
-use jamsos::contract::{Command, IncomeBracket, IncomeGrid, Settings, parse_income_grid};
 use jamsos_arrow::{Kernel, KernelError, KernelOptions, result_schema};
 use jamsos_batch::Summary;
+use jamsos_contract::{Command, IncomeBracket, IncomeGrid, Settings, parse_income_grid};
 use jamsos_core::Period;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -64,7 +64,7 @@ fn respond(
     let settings = settings(&brackets)?;
     // A case takes microseconds; releasing the GIL lets other threads run
     // their own cases meanwhile.
-    let response = py.detach(|| jamsos::contract::respond(command, &document, &settings));
+    let response = py.detach(|| jamsos_contract::respond(command, &document, &settings));
     Ok((response.status as u8, response.json))
 }
 
@@ -224,7 +224,7 @@ fn result_schema_py(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 #[pymodule]
 fn _jamsos(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    m.add("CONTRACT_VERSION", jamsos::contract::VERSION)?;
+    m.add("CONTRACT_VERSION", jamsos_contract::VERSION)?;
     m.add_function(wrap_pyfunction!(respond, m)?)?;
     m.add_function(wrap_pyfunction!(assess, m)?)?;
     m.add("result_schema", wrap_pyfunction!(result_schema_py, m)?)?;

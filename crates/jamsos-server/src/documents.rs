@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use bytes::{Bytes, BytesMut};
 use futures_util::StreamExt;
-use jamsos::contract::{self, Command, Status};
+use jamsos_contract::{self as contract, Command, Status};
 
 use crate::App;
 use crate::error::{ApiError, HttpCode, json_response};

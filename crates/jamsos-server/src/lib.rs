@@ -6,7 +6,7 @@
 //! idle timeouts, a concurrency limit that sheds load with 503 instead of
 //! queueing, gzip when the client asks for it, CORS when configured, and the
 //! simulator page (`web/`) as static files. Every answer a command gives is
-//! [`jamsos::contract::respond_bytes`], so the body is exactly what the
+//! [`jamsos_contract::respond_bytes`], so the body is exactly what the
 //! command line prints; a batch streams through [`jamsos_batch::run`] on
 //! blocking threads and back, never holding the roster in memory.
 //!
@@ -83,7 +83,7 @@ pub struct Config {
     /// The official BPU income grid (PP 44/2015 Lampiran II, D-17) for every
     /// request, as `--income-grid` gives it to the command line; empty: the
     /// built-in provisional grid.
-    pub income_grid: Vec<jamsos::contract::IncomeBracket>,
+    pub income_grid: Vec<jamsos_contract::IncomeBracket>,
 }
 
 impl Default for Config {
@@ -108,16 +108,16 @@ pub(crate) struct App {
     pub(crate) body_limit: usize,
     /// The caller's income grid, checked when the configuration is; empty
     /// for the built-in one.
-    pub(crate) income_grid: Vec<jamsos::contract::IncomeBracket>,
+    pub(crate) income_grid: Vec<jamsos_contract::IncomeBracket>,
     pub(crate) batches: Arc<Semaphore>,
     pub(crate) openapi: bytes::Bytes,
 }
 
 impl App {
     /// The settings of every answer: the caller's grid when one was given.
-    pub(crate) fn settings(&self) -> jamsos::contract::Settings<'_> {
-        jamsos::contract::Settings {
-            income_grid: jamsos::contract::IncomeGrid::official(&self.income_grid).ok(),
+    pub(crate) fn settings(&self) -> jamsos_contract::Settings<'_> {
+        jamsos_contract::Settings {
+            income_grid: jamsos_contract::IncomeGrid::official(&self.income_grid).ok(),
         }
     }
 }
@@ -134,7 +134,7 @@ pub fn router(config: &Config) -> Router {
     // One route per command of the contract: a new `Command` variant is a
     // new endpoint without a change here.
     let mut documents = Router::new();
-    for command in jamsos::contract::Command::ALL {
+    for command in jamsos_contract::Command::ALL {
         documents = documents.route(
             &format!("/v1/{}", command.name()),
             post(move |state, headers, body| documents::answer(state, command, headers, body)),
@@ -263,7 +263,7 @@ pub fn shutdown_signal() -> impl Future<Output = ()> + Send {
 ///
 /// # Errors
 ///
-/// An income grid that [`jamsos::contract::IncomeGrid::official`] refuses.
+/// An income grid that [`jamsos_contract::IncomeGrid::official`] refuses.
 /// None once listening: a failed accept (too many open files, a client that
 /// reset before it was accepted) concerns one client and is skipped.
 pub async fn serve(
@@ -274,7 +274,7 @@ pub async fn serve(
     // A grid that cannot be used is refused here rather than replaced by
     // the built-in one without a word.
     if !config.income_grid.is_empty() {
-        if let Err(e) = jamsos::contract::IncomeGrid::official(&config.income_grid) {
+        if let Err(e) = jamsos_contract::IncomeGrid::official(&config.income_grid) {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 format!("the income grid cannot be used: {e}"),

@@ -9,7 +9,7 @@
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
-use jamsos::contract::Command;
+use jamsos_contract::Command;
 use serde_json::{Map, Value, json};
 
 use crate::App;

@@ -13,7 +13,7 @@
 mod common;
 
 use common::{Server, config, get, post_json, repo, request, stream_post};
-use jamsos::contract::{Command, Settings, respond_bytes};
+use jamsos_contract::{Command, Settings, respond_bytes};
 use serde_json::{Value, json};
 
 /// Every golden case of `testdata/`: (command, input bytes).
@@ -86,7 +86,7 @@ fn every_golden_case_over_http_is_the_command_lines_answer() {
             &Settings::default(),
         );
         let want_status = match expected.status {
-            jamsos::contract::Status::Ok => 200,
+            jamsos_contract::Status::Ok => 200,
             _ => 422,
         };
         assert_eq!(reply.status, want_status, "{name}");

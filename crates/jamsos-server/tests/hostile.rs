@@ -154,10 +154,10 @@ fn truncated_and_malformed_bodies() {
     let cut = &CASE[..40];
     let reply = request(&server, "POST", "/v1/fine", None, cut);
     assert_eq!(reply.status, 422);
-    let expected = jamsos::contract::respond_bytes(
-        jamsos::contract::Command::Fine,
+    let expected = jamsos_contract::respond_bytes(
+        jamsos_contract::Command::Fine,
         cut,
-        &jamsos::contract::Settings::default(),
+        &jamsos_contract::Settings::default(),
     );
     assert_eq!(reply.text(), format!("{}\n", expected.json));
     assert!(

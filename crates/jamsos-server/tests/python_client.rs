@@ -13,7 +13,7 @@ mod common;
 use std::process::Command;
 
 use common::{Server, config, get, repo};
-use jamsos::contract::{Settings, respond};
+use jamsos_contract::{Settings, respond};
 use serde_json::Value;
 
 #[test]
@@ -35,7 +35,7 @@ fn the_python_client_prints_what_jamsos_computes() {
         std::fs::read_to_string(repo().join("examples/data/pu-medium-factory.json")).unwrap();
     let result: Value = serde_json::from_str(
         &respond(
-            jamsos::contract::Command::Contribution,
+            jamsos_contract::Command::Contribution,
             &case,
             &Settings::default(),
         )
@@ -58,7 +58,7 @@ fn the_python_client_prints_what_jamsos_computes() {
 
     let invalid: Value = serde_json::from_str(
         &respond(
-            jamsos::contract::Command::Contribution,
+            jamsos_contract::Command::Contribution,
             r#"{"period": "2025-13"}"#,
             &Settings::default(),
         )

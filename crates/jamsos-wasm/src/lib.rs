@@ -6,7 +6,7 @@
 //! command line prints on standard output, byte for byte: a result, or
 //! `{"error": {"code", "message", "field"}}` for invalid input. There is no
 //! contract logic here; every answer comes from
-//! [`jamsos::contract::respond`], so the page and the command line cannot
+//! [`jamsos_contract::respond`], so the page and the command line cannot
 //! disagree.
 //!
 //! From JavaScript (the `wasm-bindgen --target web` output):
@@ -27,7 +27,7 @@
 //! assert!(doc.contains(r#""participant":8400"#));
 //! ```
 
-use jamsos::contract::{Command, Settings, respond};
+use jamsos_contract::{Command, Settings, respond};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Answers `input` with `command` exactly as the command line would, with
@@ -84,7 +84,7 @@ pub fn projection(input: &str) -> String {
 #[wasm_bindgen(js_name = contractVersion)]
 #[must_use]
 pub fn contract_version() -> u32 {
-    jamsos::contract::VERSION
+    jamsos_contract::VERSION
 }
 
 #[cfg(test)]

@@ -33,7 +33,11 @@ macro_rules! money_input {
 
         impl $name {
             #[doc = concat!("A ", $noun, " of `amount` rupiah, or an error naming the D-4 limit it breaks.")]
-            pub fn new(amount: i64) -> Result<$name, crate::WorkerError> {
+            ///
+            /// Takes `u64`, the integer type of [`jamsos_core::Rupiah::new`]; a
+            /// signed amount as read from a document goes through `TryFrom<i64>`,
+            /// which names a negative amount in its error.
+            pub fn new(amount: u64) -> Result<$name, crate::WorkerError> {
                 crate::pu::money(amount, $limit).map($name)
             }
 
@@ -48,6 +52,8 @@ macro_rules! money_input {
             type Error = crate::WorkerError;
 
             fn try_from(amount: i64) -> Result<$name, crate::WorkerError> {
+                let amount =
+                    u64::try_from(amount).map_err(|_| crate::WorkerError::AmountNotPositive(amount))?;
                 $name::new(amount)
             }
         }

@@ -12,18 +12,14 @@ pub const MAX_MONTHLY_AMOUNT: u64 = 1_000_000_000_000;
 pub const MAX_ACTIVE_WORKERS: i64 = 10_000_000;
 
 /// A money input checked against D-4: at least Rp1, at most `limit`.
-pub(crate) fn money(amount: i64, limit: u64) -> Result<Rupiah, WorkerError> {
-    let positive = u64::try_from(amount)
-        .ok()
-        .filter(|a| *a >= 1)
-        .ok_or(WorkerError::AmountNotPositive(amount))?;
-    if positive > limit {
-        return Err(WorkerError::AmountTooLarge {
-            amount: positive,
-            limit,
-        });
+pub(crate) fn money(amount: u64, limit: u64) -> Result<Rupiah, WorkerError> {
+    if amount == 0 {
+        return Err(WorkerError::AmountNotPositive(0));
     }
-    Ok(Rupiah::new(positive))
+    if amount > limit {
+        return Err(WorkerError::AmountTooLarge { amount, limit });
+    }
+    Ok(Rupiah::new(amount))
 }
 
 /// A count checked against its D-4 range.
@@ -130,7 +126,7 @@ mod tests {
     #[test]
     fn wage_limits_d4() {
         assert_eq!(Wage::new(0), Err(WorkerError::AmountNotPositive(0)));
-        assert_eq!(Wage::new(-5), Err(WorkerError::AmountNotPositive(-5)));
+        assert_eq!(Wage::try_from(-5), Err(WorkerError::AmountNotPositive(-5)));
         assert_eq!(Wage::new(1).map(Wage::rupiah), Ok(Rupiah::new(1)));
         assert!(Wage::new(1_000_000_000_000).is_ok());
         assert_eq!(

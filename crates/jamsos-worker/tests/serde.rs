@@ -60,7 +60,7 @@ fn a_pu_worker() -> impl Strategy<Value = PuWorker> {
             |(birth, wage, risk, scale, registered, jkn, opt_in, industry, workers, flags)| {
                 let mut w = PuWorker::new(
                     birth,
-                    Wage::new(wage).unwrap(),
+                    Wage::try_from(wage).unwrap(),
                     RiskClass::try_from(risk).unwrap(),
                     scale,
                 );
@@ -95,7 +95,7 @@ proptest! {
         subsidised in any::<bool>(),
         opt_in in programs(),
     ) {
-        let mut w = BpuWorker::new(Income::new(income).unwrap());
+        let mut w = BpuWorker::new(Income::try_from(income).unwrap());
         w.birth_date = birth;
         w.sector = if transport { Sector::Transport } else { Sector::Other };
         w.subsidised = subsidised;
@@ -112,9 +112,9 @@ proptest! {
         jht in prop::option::of(prop::sample::select(vec![50_000u64, 600_000])),
     ) {
         let method = if by_wage {
-            JakonMethod::Wage(Wage::new(amount).unwrap())
+            JakonMethod::Wage(Wage::try_from(amount).unwrap())
         } else {
-            JakonMethod::Contract(ContractValue::new(amount).unwrap())
+            JakonMethod::Contract(ContractValue::try_from(amount).unwrap())
         };
         round_trip(&JakonProject::new(method));
         let mut pmi = PmiWorker::new(Channel::Agency, months).unwrap();

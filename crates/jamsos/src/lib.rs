@@ -1,9 +1,18 @@
 //! jamsos: Indonesia's workforce social-security law (BPJS Ketenagakerjaan) as
 //! exact, dated, cited computations.
 //!
-//! This facade re-exports the domain crates and adds the JSON interchange
-//! contract, version 1 ([`contract`]), which the `jamsos` command line and every
-//! binding speak, and a readable breakdown for people ([`pretty`]).
+//! This facade re-exports the domain crates, each of which answers one
+//! question: [`core`] (money, rates, periods), [`rules`] (the law as dated
+//! tables), [`worker`] (who the participant is), [`eligibility`] (which
+//! programs apply), [`contribution`] (what each party pays), [`benefit`]
+//! (what a claim pays) and [`projection`] (what a JHT balance grows to). The
+//! types a caller reaches for first are also at the root.
+//!
+//! The JSON interchange contract, version 1, which the `jamsos` command line
+//! and every binding speak, and the readable breakdown for people, are the
+//! crate `jamsos-contract` (`jamsos_contract::contribution`,
+//! `jamsos_contract::pretty`; in 0.1 they were `jamsos::contract` and
+//! `jamsos::pretty`.
 //!
 //! ```
 //! use jamsos::contribution::{assess_pu, Options};
@@ -11,7 +20,7 @@
 //! use jamsos::worker::{PuWorker, RiskClass, Scale, Wage};
 //!
 //! // A textile factory worker in May 2025: PP 7/2025 halves the JKK rate.
-//! let birth = parse_date("1995-01-20").ok_or("date")?;
+//! let birth = parse_date("1995-01-20")?;
 //! let mut worker = PuWorker::new(birth, Wage::new(4_500_000)?, RiskClass::try_from(3u8)?, Scale::Large);
 //! worker.industry = Some(jamsos::worker::Industry::TextileApparel);
 //! worker.active_workers = Some(1_200);
@@ -22,19 +31,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! The same through the contract:
+//! # Features
 //!
-//! ```
-//! let case = r#"{"period": "2025-04", "participant": {"category": "pu",
-//!   "birth_date": "1990-05-17", "wage": 10000000, "risk_class": 3, "scale": "medium"}}"#;
-//! let result = jamsos::contract::contribution(case)?;
-//! println!("{}", serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?);
-//! // The readable breakdown renders the domain's own assessment.
-//! let settings = jamsos::contract::Settings::default();
-//! let (participant, assessed) = jamsos::contract::assessed_with(case, &settings)?;
-//! print!("{}", jamsos::pretty::contribution(&participant, &assessed, jamsos::pretty::Lang::Id));
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! - `std` (default): the standard library. Every domain crate is `no_std`;
+//!   without `std` this facade is too.
+//! - `serde` (default): `Serialize`/`Deserialize` on every domain type,
+//!   through the domain crates' own `serde` features (`no_std` as well).
 //!
 //! # In a payroll system's own types
 //!
@@ -57,7 +59,7 @@
 //! }
 //!
 //! let worker = PuWorker::new(
-//!     parse_date("1990-05-17").ok_or("date")?,
+//!     parse_date("1990-05-17")?,
 //!     Wage::new(10_000_000)?,
 //!     RiskClass::try_from(3u8)?,
 //!     Scale::Medium,
@@ -92,23 +94,35 @@
 //! ([`_documentation::rules`]), and the design, rounding, glossary, error codes
 //! and changelog.
 
+#![cfg_attr(not(feature = "std"), no_std)]
+
 pub mod _documentation;
-pub mod contract;
-mod json;
-pub mod pretty;
-pub mod projection;
+
+// Each domain crate is inlined as a module of this crate's documentation
+// (`doc(inline)`), so `cargo doc -p jamsos --no-deps` has a page for every
+// public domain type (`jamsos::benefit::JhtClaim`, `jamsos::core::DateError`,
+// …) without the dependencies' own docs.
 
 /// Benefit claims: whether a claim is payable and what it pays.
+#[doc(inline)]
 pub use jamsos_benefit as benefit;
 /// Contribution lines, totals, due dates.
+#[doc(inline)]
 pub use jamsos_contribution as contribution;
 /// Money, rates, periods, dates, programs, payers, citations.
+#[doc(inline)]
 pub use jamsos_core as core;
 /// Program status and pension age.
+#[doc(inline)]
 pub use jamsos_eligibility as eligibility;
+/// What a JHT balance grows to (D-36).
+#[doc(inline)]
+pub use jamsos_projection as projection;
 /// The dated, cited tables of the law.
+#[doc(inline)]
 pub use jamsos_rules as rules;
 /// Worker categories, scale, risk group, the validated PU record.
+#[doc(inline)]
 pub use jamsos_worker as worker;
 
 // The types a caller reaches for first, at the root and with pages of their
@@ -123,9 +137,15 @@ pub use jamsos_contribution::{
     assess_pmi, assess_pu, late_fine,
 };
 #[doc(inline)]
-pub use jamsos_core::{Billed, Payer, Period, Program, ProgramSet, Rate, Rupiah, Source};
+pub use jamsos_core::{
+    Billed, DateError, Payer, Period, Program, ProgramSet, Rate, Rupiah, Source,
+};
 #[doc(inline)]
 pub use jamsos_eligibility::{EligibilityError, Reason, Reasons, Status, Statuses};
+#[doc(inline)]
+pub use jamsos_projection::{
+    JhtProjection, Projected, Projection, ProjectionError, YearBlock, project_jht,
+};
 #[doc(inline)]
 pub use jamsos_worker::{
     BpuWorker, Category, Channel, ContractValue, Income, Industry, JakonMethod, JakonProject,

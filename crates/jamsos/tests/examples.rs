@@ -15,7 +15,7 @@ fn payslip() {
 mod booth;
 
 use booth::{Field, Offer, Offers};
-use jamsos::pretty::Lang;
+use jamsos_contract::pretty::Lang;
 
 /// The command line as `main` runs it: parse the arguments, answer.
 fn booth_run(args: &[&str]) -> Result<String, String> {

@@ -1,6 +1,6 @@
 //! What the batch tests know of the contract independently of the code: the
 //! typing of roster cells (CONTRACT.md §1 and §2) and the JSON case a row
-//! stands for, which `jamsos::contract::contribution` then answers.
+//! stands for, which `jamsos_contract::contribution` then answers.
 #![allow(clippy::unwrap_used, reason = "tests")]
 
 /// Columns whose cells are integers (CONTRACT.md §1 and §2).
