@@ -1,30 +1,53 @@
 //! The kernel: a roster `RecordBatch` in, a typed result `RecordBatch` out.
 //!
-//! Every row goes through the same decoder and rules as a CSV row
-//! ([`jamsos_batch::assess_row`]), so the values and the error rows are
-//! exactly the batch's. A typed input cell is given to the decoder as the
-//! text a CSV export of it has (an integer in decimal, a boolean as
-//! `true`/`false`, a date as `YYYY-MM-DD`), written into a buffer reused for
-//! every row; a string cell is passed as it is; a null is an absent cell.
+//! Every row goes through the same decoder checks and rules as a CSV row,
+//! so the values and the error rows are exactly the batch's; but a typed
+//! column is never turned into text. Each row's cells are read straight from
+//! the arrays as the contract's typed cells ([`jamsos::contract::Cell`]: an
+//! `Int8`…`UInt64` value as an integer, a `Boolean` as a boolean, a
+//! `Date32`/`Date64` as a date, a string as it is, a null absent) and decoded
+//! by [`jamsos::contract::Roster::decode_cells`], which gives the same
+//! checks, order and messages as the CSV text of the same values
+//! ([`jamsos_batch::assess_cells`]). Only the rare row that has a typed cell
+//! where its field takes another kind (an integer in a date column), or an
+//! unsigned integer beyond `i64`, is decoded from its cells' text.
+//!
+//! The result is built in buffers sized for the batch, with no allocation
+//! per row: the `id` column is passed through when it is `Utf8` with every
+//! cell non-empty, the statuses are a few fixed words appended to
+//! preallocated string builders, and the amounts are plain `i64` vectors
+//! sharing one validity (null in an error row). Only an error row allocates
+//! (its message).
 
 use std::fmt::Write as _;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
     Date32Type, Date64Type, Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type,
     UInt32Type, UInt64Type,
 };
-use arrow_array::{Array, ArrayRef, Int64Array, RecordBatch, StringArray};
+use arrow_array::builder::StringBuilder;
+use arrow_array::{
+    Array, ArrayRef, ArrowPrimitiveType, BooleanArray, Int64Array, PrimitiveArray, RecordBatch,
+};
+use arrow_buffer::{BooleanBufferBuilder, NullBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
-use jamsos::contract::{HeaderError, Roster, Settings};
+use chrono::NaiveDate;
+use jamsos::contract::{Cell, HeaderError, Roster, Settings};
+use jamsos::worker::Category;
 use jamsos_batch::{
-    AMOUNT_COLUMNS, BatchError, OUTPUT_COLUMNS, Outcome, RulesCache, Summary, assess_row,
-    error_message,
+    AMOUNT_COLUMNS, BatchError, OUTPUT_COLUMNS, Outcome, RulesCache, Summary, assess_cells,
+    assess_row, error_message,
 };
 use jamsos_core::Period;
 
 use crate::KernelError;
+
+/// Rows per unit of work of [`Kernel::assess_all`]: large enough that a
+/// unit's bookkeeping is noise, small enough that the cores finish together.
+pub const UNIT_ROWS: usize = 16_384;
 
 /// How an input column's values become the decoder's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +122,9 @@ impl<'a> KernelOptions<'a> {
 /// Cloning gives an independent kernel for another thread.
 pub struct Kernel<'a> {
     roster: Roster,
-    kinds: Vec<Kind>,
+    /// Which columns the decoder reads (the contract's).
+    read: Vec<bool>,
+    category_column: Option<usize>,
     id_column: usize,
     keep: Vec<usize>,
     group: Vec<usize>,
@@ -112,7 +137,8 @@ impl Clone for Kernel<'_> {
     fn clone(&self) -> Self {
         Kernel {
             roster: self.roster.clone(),
-            kinds: self.kinds.clone(),
+            read: self.read.clone(),
+            category_column: self.category_column,
             id_column: self.id_column,
             keep: self.keep.clone(),
             group: self.group.clone(),
@@ -203,10 +229,12 @@ impl<'a> Kernel<'a> {
             .filter_map(|i| schema.fields().get(*i))
             .map(|f| f.as_ref().clone())
             .collect();
+        let read = names.iter().map(|n| !unknown(n)).collect();
         Ok(Kernel {
             id_column: roster.id_column(),
+            category_column: roster.column("category"),
+            read,
             roster,
-            kinds,
             keep,
             group,
             options,
@@ -221,6 +249,73 @@ impl<'a> Kernel<'a> {
         self.output.clone()
     }
 
+    /// Assesses a roster held in memory on `threads` threads (at least one):
+    /// its batches are cut into units of at most [`UNIT_ROWS`] rows
+    /// (zero-copy slices), which the threads take in turn, each with its own
+    /// clone of this kernel; the results come back in the roster's order,
+    /// one result batch per unit, with the summary of every row. (A roster
+    /// streamed from a file is spread over the cores by `run_columnar`.)
+    pub fn assess_all(
+        &self,
+        batches: &[RecordBatch],
+        threads: usize,
+    ) -> Result<(Vec<RecordBatch>, Summary), KernelError> {
+        let mut units = Vec::new();
+        let mut first = 0u64;
+        for batch in batches {
+            let mut offset = 0;
+            while offset < batch.num_rows() {
+                let len = UNIT_ROWS.min(batch.num_rows() - offset);
+                units.push((first + offset as u64, batch.slice(offset, len)));
+                offset += len;
+            }
+            first += batch.num_rows() as u64;
+        }
+        let next = AtomicUsize::new(0);
+        type Done = Result<(Vec<(usize, RecordBatch)>, Summary), KernelError>;
+        let work = || -> Done {
+            let mut kernel = self.clone();
+            let mut summary = Summary::default();
+            let mut mine = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some((first, batch)) = units.get(i) else {
+                    return Ok((mine, summary));
+                };
+                match kernel.assess(batch, *first, &mut summary) {
+                    Ok(result) => mine.push((i, result)),
+                    Err(e) => {
+                        // Stop every thread at its next unit.
+                        next.store(units.len(), Ordering::Relaxed);
+                        return Err(e);
+                    }
+                }
+            }
+        };
+        let done: Vec<Done> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads.clamp(1, units.len().max(1)))
+                .map(|_| scope.spawn(work))
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join().unwrap_or_else(|_| {
+                        Err(std::io::Error::other("a kernel thread stopped").into())
+                    })
+                })
+                .collect()
+        });
+        let mut results = Vec::with_capacity(units.len());
+        let mut summary = Summary::default();
+        for d in done {
+            let (mine, s) = d?;
+            results.extend(mine);
+            summary.merge(&s);
+        }
+        results.sort_unstable_by_key(|(i, _)| *i);
+        Ok((results.into_iter().map(|(_, b)| b).collect(), summary))
+    }
+
     /// Assesses one batch whose first row is the roster's row `first_row`
     /// (0-based over the whole roster): an error row without an id is named
     /// by the line it would have in a CSV export with a header, `first_row +
@@ -231,113 +326,278 @@ impl<'a> Kernel<'a> {
         first_row: u64,
         summary: &mut Summary,
     ) -> Result<RecordBatch, KernelError> {
-        let columns: Vec<Cells<'_>> = batch
+        let rows = batch.num_rows();
+        let readers: Vec<Reader<'_>> = batch
             .columns()
             .iter()
-            .zip(&self.kinds)
-            .map(|(a, k)| Cells::new(a.as_ref(), *k))
+            .zip(&self.read)
+            .map(|(a, read)| if *read { Reader::new(a.as_ref()) } else { Reader::Absent })
             .collect();
-        let rows = batch.num_rows();
-        let mut scratch: Vec<String> = vec![String::new(); columns.len()];
-        let mut ids = arrow_array::builder::StringBuilder::with_capacity(rows, rows * 12);
-        let mut status = arrow_array::builder::StringBuilder::with_capacity(rows, rows * 2);
-        let mut codes = arrow_array::builder::StringBuilder::new();
-        let mut messages = arrow_array::builder::StringBuilder::new();
-        let mut amounts: Vec<Vec<Option<i64>>> =
-            vec![Vec::with_capacity(rows); AMOUNT_COLUMNS.len()];
-        let mut statuses: Vec<arrow_array::builder::StringBuilder> = (0..5)
-            .map(|_| arrow_array::builder::StringBuilder::with_capacity(rows, rows * 9))
-            .collect();
+        // Text cells only for grouping (`--group-by`) and for the rare row
+        // holding an unsigned integer beyond i64 (decoded from its text).
+        let texts: Vec<Cells<'_>> = batch.columns().iter().map(|a| Cells::of(a.as_ref())).collect();
+        let id_column = batch.columns().get(self.id_column);
+        let passed_id = id_column.and_then(|a| passed_through(a.as_ref()));
+        let mut ids = match passed_id {
+            Some(_) => StringBuilder::new(),
+            None => StringBuilder::with_capacity(rows, rows * 12),
+        };
+        let mut out = Columns::with_capacity(rows);
+        let mut cells: Vec<Option<Cell<'_>>> = vec![None; readers.len()];
         let mut group_key: Vec<String> = Vec::new();
-        // One allocation of cell slices for the whole batch: each row's
-        // (empty) list goes back into `spare`, reusing its buffer.
-        let mut spare: Vec<&str> = Vec::with_capacity(columns.len());
+        let mut scratch = String::new();
         for row in 0..rows {
-            for (c, s) in columns.iter().zip(scratch.iter_mut()) {
-                c.render(row, s);
+            let mut unsigned = false;
+            for (cell, reader) in cells.iter_mut().zip(&readers) {
+                *cell = reader.cell(row, &mut unsigned);
             }
-            let mut cells = std::mem::take(&mut spare);
-            cells.extend(
-                columns
+            if passed_id.is_none() {
+                match cells.get(self.id_column).copied().flatten() {
+                    Some(Cell::Text("")) | None => {
+                        let _ = write!(ids, "{}", first_row + row as u64 + 2);
+                        ids.append_value("");
+                    }
+                    Some(Cell::Text(id)) => ids.append_value(id),
+                    Some(id) => {
+                        let _ = write!(ids, "{id}");
+                        ids.append_value("");
+                    }
+                }
+            }
+            let result = if unsigned {
+                // An integer beyond i64 is read from its digits, as in CSV.
+                let text: Vec<String> = texts
                     .iter()
-                    .zip(&scratch)
-                    .map(|(c, s)| c.text(row).unwrap_or(s.as_str())),
-            );
-            let line = first_row + row as u64 + 2;
-            match cells.get(self.id_column).filter(|id| !id.is_empty()) {
-                Some(id) => ids.append_value(id),
-                None => ids.append_value(line.to_string()),
-            }
-            group_key.clear();
-            for g in &self.group {
-                group_key.push(cells.get(*g).copied().unwrap_or_default().to_owned());
-            }
-            let group_cells: Vec<&str> = group_key.iter().map(String::as_str).collect();
-            let group = (!group_cells.is_empty()).then_some(group_cells.as_slice());
-            let result = assess_row(
-                &self.roster,
-                &cells,
-                self.options.period,
-                &self.options.settings,
-                &mut self.cache,
-            );
+                    .map(|c| {
+                        c.render(row, &mut scratch);
+                        c.text(row).unwrap_or(&scratch).to_owned()
+                    })
+                    .collect();
+                let text: Vec<&str> = text.iter().map(String::as_str).collect();
+                assess_row(
+                    &self.roster,
+                    &text,
+                    self.options.period,
+                    &self.options.settings,
+                    &mut self.cache,
+                )
+            } else {
+                assess_cells(
+                    &self.roster,
+                    &cells,
+                    self.options.period,
+                    &self.options.settings,
+                    &mut self.cache,
+                )
+            };
+            let group = if self.group.is_empty() {
+                None
+            } else {
+                group_key.clear();
+                for g in &self.group {
+                    let text = texts.get(*g).map_or(String::new(), |c| {
+                        c.render(row, &mut scratch);
+                        c.text(row).unwrap_or(&scratch).to_owned()
+                    });
+                    group_key.push(text);
+                }
+                Some(group_key.iter().map(String::as_str).collect::<Vec<&str>>())
+            };
             match result {
                 Ok(o) => {
-                    status.append_value("ok");
-                    codes.append_null();
-                    messages.append_null();
-                    push_amounts(&mut amounts, &o);
-                    for (b, s) in statuses.iter_mut().zip(o.statuses) {
-                        b.append_value(s.code());
-                    }
-                    summary.add_ok(&o, group);
+                    out.push_ok(&o);
+                    summary.add_ok(&o, group.as_deref());
                 }
                 Err(e) => {
-                    status.append_value("error");
-                    codes.append_value(e.code.code());
-                    messages.append_value(error_message(&e));
-                    for a in &mut amounts {
-                        a.push(None);
-                    }
-                    for b in &mut statuses {
-                        b.append_null();
-                    }
+                    out.push_error(e.code.code(), &error_message(&e));
                     let category = self
-                        .roster
-                        .column("category")
-                        .and_then(|c| cells.get(c))
-                        .and_then(|c| jamsos::worker::Category::from_code(c));
-                    summary.add_error(e.code.code(), category, group);
+                        .category_column
+                        .and_then(|c| cells.get(c).copied().flatten())
+                        .and_then(|c| match c {
+                            Cell::Text(text) => Category::from_code(text),
+                            _ => None,
+                        });
+                    summary.add_error(e.code.code(), category, group.as_deref());
                 }
             }
-            cells.clear();
-            spare = cells.into_iter().map(|_| "").collect();
         }
-        let mut arrays: Vec<ArrayRef> = vec![Arc::new(ids.finish())];
+        let mut arrays: Vec<ArrayRef> = vec![match passed_id {
+            Some(a) => a,
+            None => Arc::new(ids.finish()),
+        }];
         for k in &self.keep {
             if let Some(a) = batch.columns().get(*k) {
                 arrays.push(a.clone());
             }
         }
-        arrays.push(Arc::new(status.finish()));
-        arrays.push(Arc::new(codes.finish()));
-        arrays.push(Arc::new(messages.finish()));
-        for a in amounts {
-            arrays.push(Arc::new(Int64Array::from(a)));
-        }
-        for mut b in statuses {
-            let a: StringArray = b.finish();
-            arrays.push(Arc::new(a));
-        }
+        out.finish(&mut arrays);
         RecordBatch::try_new(self.output.clone(), arrays).map_err(KernelError::Arrow)
     }
 }
 
-fn push_amounts(amounts: &mut [Vec<Option<i64>>], o: &Outcome) {
-    for (column, a) in amounts.iter_mut().zip(o.amounts) {
-        // Amounts are bounded by the contract's input ranges
-        // (`amount_out_of_range`), far below i64::MAX.
-        column.push(Some(i64::try_from(a).unwrap_or(i64::MAX)));
+/// The `id` column passed through as it is when it can be: `Utf8`, every
+/// cell a non-empty string (an absent id is replaced by the row's line).
+fn passed_through(a: &dyn Array) -> Option<ArrayRef> {
+    let strings = a.as_string_opt::<i32>()?;
+    let empty = strings.offsets().windows(2).any(|w| w.first() == w.last());
+    (strings.null_count() == 0 && !empty).then(|| Arc::new(strings.clone()) as ArrayRef)
+}
+
+/// The result columns after `id` and the kept ones, built row by row into
+/// buffers sized for the batch: the status strings are a few fixed words;
+/// the amounts and the program statuses share one validity (null in an
+/// error row).
+struct Columns {
+    status: StringBuilder,
+    codes: StringBuilder,
+    messages: StringBuilder,
+    amounts: [Vec<i64>; 18],
+    statuses: [StringBuilder; 5],
+    valid: BooleanBufferBuilder,
+    errors: usize,
+}
+
+impl Columns {
+    fn with_capacity(rows: usize) -> Columns {
+        Columns {
+            status: StringBuilder::with_capacity(rows, rows * 2),
+            codes: StringBuilder::new(),
+            messages: StringBuilder::new(),
+            amounts: std::array::from_fn(|_| Vec::with_capacity(rows)),
+            statuses: std::array::from_fn(|_| StringBuilder::with_capacity(rows, rows * 9)),
+            valid: BooleanBufferBuilder::new(rows),
+            errors: 0,
+        }
+    }
+
+    fn push_ok(&mut self, o: &Outcome) {
+        self.status.append_value("ok");
+        self.codes.append_null();
+        self.messages.append_null();
+        for (column, a) in self.amounts.iter_mut().zip(o.amounts) {
+            // Amounts are bounded by the contract's input ranges
+            // (`amount_out_of_range`), far below i64::MAX.
+            column.push(i64::try_from(a).unwrap_or(i64::MAX));
+        }
+        for (b, s) in self.statuses.iter_mut().zip(o.statuses) {
+            b.append_value(s.code());
+        }
+        self.valid.append(true);
+    }
+
+    fn push_error(&mut self, code: &str, message: &str) {
+        self.status.append_value("error");
+        self.codes.append_value(code);
+        self.messages.append_value(message);
+        for column in &mut self.amounts {
+            column.push(0);
+        }
+        for b in &mut self.statuses {
+            b.append_null();
+        }
+        self.valid.append(false);
+        self.errors += 1;
+    }
+
+    fn finish(mut self, arrays: &mut Vec<ArrayRef>) {
+        let valid = (self.errors > 0).then(|| NullBuffer::new(self.valid.finish()));
+        arrays.push(Arc::new(self.status.finish()));
+        arrays.push(Arc::new(self.codes.finish()));
+        arrays.push(Arc::new(self.messages.finish()));
+        for a in self.amounts {
+            arrays.push(Arc::new(Int64Array::new(a.into(), valid.clone())));
+        }
+        for mut b in self.statuses {
+            arrays.push(Arc::new(b.finish()));
+        }
+    }
+}
+
+/// One input column read as the contract's typed cells: an integer, a
+/// boolean or a date as it is, a string as it is, a null absent.
+enum Reader<'b> {
+    /// A column the roster does not read, or every cell null.
+    Absent,
+    Text(Cells<'b>),
+    Int8(&'b PrimitiveArray<Int8Type>),
+    Int16(&'b PrimitiveArray<Int16Type>),
+    Int32(&'b PrimitiveArray<Int32Type>),
+    Int64(&'b PrimitiveArray<Int64Type>),
+    UInt8(&'b PrimitiveArray<UInt8Type>),
+    UInt16(&'b PrimitiveArray<UInt16Type>),
+    UInt32(&'b PrimitiveArray<UInt32Type>),
+    UInt64(&'b PrimitiveArray<UInt64Type>),
+    Boolean(&'b BooleanArray),
+    Date32(&'b PrimitiveArray<Date32Type>),
+    Date64(&'b PrimitiveArray<Date64Type>),
+}
+
+impl<'b> Reader<'b> {
+    fn new(a: &'b dyn Array) -> Reader<'b> {
+        match (kind(a.data_type()), a.data_type()) {
+            (Kind::Text, _) => Reader::Text(Cells::of(a)),
+            (_, DataType::Int8) => Reader::Int8(a.as_primitive()),
+            (_, DataType::Int16) => Reader::Int16(a.as_primitive()),
+            (_, DataType::Int32) => Reader::Int32(a.as_primitive()),
+            (_, DataType::Int64) => Reader::Int64(a.as_primitive()),
+            (_, DataType::UInt8) => Reader::UInt8(a.as_primitive()),
+            (_, DataType::UInt16) => Reader::UInt16(a.as_primitive()),
+            (_, DataType::UInt32) => Reader::UInt32(a.as_primitive()),
+            (_, DataType::UInt64) => Reader::UInt64(a.as_primitive()),
+            (_, DataType::Boolean) => Reader::Boolean(a.as_boolean()),
+            (_, DataType::Date32) => Reader::Date32(a.as_primitive()),
+            (_, DataType::Date64) => Reader::Date64(a.as_primitive()),
+            _ => Reader::Absent,
+        }
+    }
+
+    /// The cell at `row`; sets `unsigned` for an unsigned integer beyond
+    /// i64 (which the row then reads from its text).
+    fn cell(&self, row: usize, unsigned: &mut bool) -> Option<Cell<'b>> {
+        fn int<T: ArrowPrimitiveType>(a: &PrimitiveArray<T>, row: usize) -> Option<i64>
+        where
+            T::Native: Into<i64>,
+        {
+            a.is_valid(row).then(|| a.value(row).into())
+        }
+        let integer = match self {
+            Reader::Absent => return None,
+            Reader::Text(c) => {
+                return match c.is_null(row) {
+                    true => None,
+                    false => c.text(row).map(Cell::Text),
+                };
+            }
+            Reader::Boolean(a) => return a.is_valid(row).then(|| Cell::Boolean(a.value(row))),
+            Reader::Date32(a) => {
+                return a
+                    .is_valid(row)
+                    .then(|| NaiveDate::from_epoch_days(a.value(row)))
+                    .flatten()
+                    .map(Cell::Date);
+            }
+            Reader::Date64(a) => {
+                return a
+                    .is_valid(row)
+                    .then(|| a.value_as_date(row))
+                    .flatten()
+                    .map(Cell::Date);
+            }
+            Reader::Int8(a) => int(*a, row),
+            Reader::Int16(a) => int(*a, row),
+            Reader::Int32(a) => int(*a, row),
+            Reader::Int64(a) => int(*a, row),
+            Reader::UInt8(a) => int(*a, row),
+            Reader::UInt16(a) => int(*a, row),
+            Reader::UInt32(a) => int(*a, row),
+            Reader::UInt64(a) => a.is_valid(row).then(|| {
+                i64::try_from(a.value(row)).unwrap_or_else(|_| {
+                    *unsigned = true;
+                    i64::MAX
+                })
+            }),
+        };
+        integer.map(Cell::Integer)
     }
 }
 

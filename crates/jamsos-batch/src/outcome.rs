@@ -175,3 +175,18 @@ fn assess_amounts(
         Err(e) => Err(domain_error(*e)),
     }
 }
+
+/// [`assess_row`] for a columnar roster's row of typed cells (`None`
+/// absent): decoded by [`jamsos::contract::Roster::decode_cells`], which
+/// reads integers, booleans and dates as they are and gives exactly the
+/// values and errors of the same row's CSV text.
+pub fn assess_cells(
+    roster: &jamsos::contract::Roster,
+    cells: &[Option<jamsos::contract::Cell<'_>>],
+    period: Period,
+    settings: &Settings<'_>,
+    cache: &mut RulesCache,
+) -> Result<Outcome, ContractError> {
+    let case = roster.decode_cells(cells, period)?;
+    assess(&case, settings, cache)
+}

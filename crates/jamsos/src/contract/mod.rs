@@ -22,6 +22,7 @@ pub use respond::{
     Command, MAX_INPUT_BYTES, Response, Status, document_text, respond, respond_bytes,
 };
 pub use roster::{HeaderError, Roster};
+pub use case::Cell;
 
 pub use case::{Case, CaseOptions, Participant, decode, decode_for_eligibility};
 pub use error::{ContractError, ErrorCode};
