@@ -476,11 +476,13 @@ struct Columns {
 impl Columns {
     fn with_capacity(rows: usize) -> Columns {
         Columns {
-            status: StringBuilder::with_capacity(rows, rows * 2),
+            // Room for the longest word in every row ("error",
+            // "not_eligible"): a builder that grows copies what it holds.
+            status: StringBuilder::with_capacity(rows, rows * 5),
             codes: StringBuilder::new(),
             messages: StringBuilder::new(),
             amounts: std::array::from_fn(|_| Vec::with_capacity(rows)),
-            statuses: std::array::from_fn(|_| StringBuilder::with_capacity(rows, rows * 9)),
+            statuses: std::array::from_fn(|_| StringBuilder::with_capacity(rows, rows * 12)),
             valid: BooleanBufferBuilder::new(rows),
             errors: 0,
         }
