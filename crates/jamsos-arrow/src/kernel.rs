@@ -33,7 +33,7 @@ use arrow_array::{
     Array, ArrayRef, ArrowPrimitiveType, BooleanArray, GenericStringArray, Int64Array,
     PrimitiveArray, RecordBatch, StringViewArray,
 };
-use arrow_buffer::{BooleanBufferBuilder, NullBuffer};
+use arrow_buffer::{BooleanBufferBuilder, NullBuffer, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 use jamsos::contract::{Cell, ContractError, HeaderError, Roster, Settings};
@@ -52,7 +52,7 @@ pub const UNIT_ROWS: usize = 16_384;
 
 /// Rows whose cells [`Kernel::assess`] gathers at once: their cells (two
 /// dozen columns of 24 bytes) stay in the core's cache.
-const BLOCK_ROWS: usize = 128;
+const BLOCK_ROWS: usize = 32;
 
 /// How an input column's values become the decoder's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -454,9 +454,31 @@ impl<'a> Kernel<'a> {
 /// The `id` column passed through as it is when it can be: `Utf8`, every
 /// cell a non-empty string (an absent id is replaced by the row's line).
 fn passed_through(a: &dyn Array) -> Option<ArrayRef> {
-    let strings = a.as_string_opt::<i32>()?;
-    let empty = strings.offsets().windows(2).any(|w| w.first() == w.last());
-    (strings.null_count() == 0 && !empty).then(|| Arc::new(strings.clone()) as ArrayRef)
+    if let Some(strings) = a.as_string_opt::<i32>() {
+        let empty = strings.offsets().windows(2).any(|w| w.first() == w.last());
+        return (strings.null_count() == 0 && !empty).then(|| Arc::new(strings.clone()) as ArrayRef);
+    }
+    // `LargeUtf8` (pandas' strings through pyarrow): the same bytes, with
+    // 32-bit offsets counted from the slice's first byte.
+    let strings = a.as_string_opt::<i64>()?;
+    let offsets = strings.offsets();
+    let empty = offsets.windows(2).any(|w| w.first() == w.last());
+    if strings.null_count() > 0 || empty {
+        return None;
+    }
+    let first = *offsets.iter().next()?;
+    let rebased: Vec<i32> = offsets
+        .iter()
+        .map(|o| i32::try_from(o - first))
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let start = usize::try_from(first).ok()?;
+    let length = usize::try_from(*rebased.last()?).ok()?;
+    let values = strings.values().slice_with_length(start, length);
+    // The offsets grow from 0 (they are a valid array's), as `new` asks.
+    let offsets = OffsetBuffer::new(ScalarBuffer::from(rebased));
+    let array = GenericStringArray::<i32>::try_new(offsets, values, None).ok()?;
+    Some(Arc::new(array))
 }
 
 /// The result columns after `id` and the kept ones, built row by row into
@@ -617,6 +639,12 @@ impl<'b> Reader<'b> {
         match self {
             Reader::Absent => put(start, slots, |_| None),
             Reader::Utf8(a) => put(start, slots, |row| {
+                a.is_valid(row).then(|| Cell::Text(a.value(row)))
+            }),
+            Reader::LargeUtf8(a) => put(start, slots, |row| {
+                a.is_valid(row).then(|| Cell::Text(a.value(row)))
+            }),
+            Reader::Utf8View(a) => put(start, slots, |row| {
                 a.is_valid(row).then(|| Cell::Text(a.value(row)))
             }),
             Reader::Int64(a) => put(start, slots, |row| int(*a, row)),
