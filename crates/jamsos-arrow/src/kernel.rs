@@ -258,12 +258,30 @@ impl<'a> Kernel<'a> {
     /// its batches are cut into units of at most [`UNIT_ROWS`] rows
     /// (zero-copy slices), which the threads take in turn, each with its own
     /// clone of this kernel; the results come back in the roster's order,
-    /// one result batch per unit, with the summary of every row. (A roster
-    /// streamed from a file is spread over the cores by `run_columnar`.)
+    /// one result batch per unit. (A roster streamed from a file is spread
+    /// over the cores by `run_columnar`.)
     pub fn assess_all(
         &self,
         batches: &[RecordBatch],
         threads: usize,
+    ) -> Result<Vec<RecordBatch>, KernelError> {
+        Ok(self.assess_units(batches, threads, false)?.0)
+    }
+
+    /// [`Kernel::assess_all`] with the summary of every row.
+    pub fn assess_all_summarised(
+        &self,
+        batches: &[RecordBatch],
+        threads: usize,
+    ) -> Result<(Vec<RecordBatch>, Summary), KernelError> {
+        self.assess_units(batches, threads, true)
+    }
+
+    fn assess_units(
+        &self,
+        batches: &[RecordBatch],
+        threads: usize,
+        summarise: bool,
     ) -> Result<(Vec<RecordBatch>, Summary), KernelError> {
         let mut units = Vec::new();
         let mut first = 0u64;
@@ -287,7 +305,7 @@ impl<'a> Kernel<'a> {
                 let Some((first, batch)) = units.get(i) else {
                     return Ok((mine, summary));
                 };
-                match kernel.assess(batch, *first, &mut summary) {
+                match kernel.assess_into(batch, *first, summarise.then_some(&mut summary)) {
                     Ok(result) => mine.push((i, result)),
                     Err(e) => {
                         // Stop every thread at its next unit.
@@ -330,6 +348,16 @@ impl<'a> Kernel<'a> {
         batch: &RecordBatch,
         first_row: u64,
         summary: &mut Summary,
+    ) -> Result<RecordBatch, KernelError> {
+        self.assess_into(batch, first_row, Some(summary))
+    }
+
+    /// [`Kernel::assess`], adding the rows to `summary` when there is one.
+    fn assess_into(
+        &mut self,
+        batch: &RecordBatch,
+        first_row: u64,
+        mut summary: Option<&mut Summary>,
     ) -> Result<RecordBatch, KernelError> {
         let rows = batch.num_rows();
         let width = batch.num_columns().max(1);
@@ -408,7 +436,7 @@ impl<'a> Kernel<'a> {
                         &mut self.cache,
                     )
                 };
-                let group = if self.group.is_empty() {
+                let group = if self.group.is_empty() || summary.is_none() {
                     None
                 } else {
                     group_key.clear();
@@ -419,9 +447,10 @@ impl<'a> Kernel<'a> {
                     }
                     Some(group_key.iter().map(String::as_str).collect::<Vec<&str>>())
                 };
-                match &result {
-                    Ok(o) => summary.add_ok(o, group.as_deref()),
-                    Err(e) => {
+                match (&result, summary.as_deref_mut()) {
+                    (_, None) => {}
+                    (Ok(o), Some(summary)) => summary.add_ok(o, group.as_deref()),
+                    (Err(e), Some(summary)) => {
                         let category = self
                             .category_column
                             .and_then(|c| cells.get(c).copied().flatten())

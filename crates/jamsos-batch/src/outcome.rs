@@ -187,10 +187,18 @@ pub fn assess_cells(
     settings: &Settings<'_>,
     cache: &mut RulesCache,
 ) -> Result<Outcome, ContractError> {
-    let case = roster.decode_cells(cells, period)?;
-    let outcome = assess_in_place(&case, settings, cache)?;
-    case.check_nik()?;
-    Ok(outcome)
+    // The case and the outcome are read where they were built, not moved
+    // out of their `Result`s (a few hundred bytes copied per row).
+    let decoded = roster.decode_cells(cells, period);
+    let case = match &decoded {
+        Ok(case) => case,
+        Err(e) => return Err(e.clone()),
+    };
+    let outcome = assess_in_place(case, settings, cache);
+    if outcome.is_ok() {
+        case.check_nik()?;
+    }
+    outcome
 }
 
 /// What `assess_amounts` computes, each category's own assessment called

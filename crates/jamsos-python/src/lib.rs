@@ -130,7 +130,7 @@ fn assess<'py>(
         options.keep = &keep;
         let kernel = Kernel::new(&schema, options).map_err(kernel_error)?;
         // The kernel spreads the roster over the threads (one place for it).
-        let (results, _) = kernel.assess_all(&batches, threads).map_err(kernel_error)?;
+        let results = kernel.assess_all(&batches, threads).map_err(kernel_error)?;
         Ok((kernel.schema(), results))
     })?;
     let reader: Box<dyn RecordBatchReader + Send> = Box::new(RecordBatchIterator::new(

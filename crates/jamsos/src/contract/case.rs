@@ -568,7 +568,18 @@ pub(crate) fn decode_fields(
 
     // 6. Field types.
     for (spec, raw) in fields.present() {
-        check_raw(spec, raw)?;
+        // Text in a text field and a typed value of the field's own kind
+        // (a columnar roster's cells) always pass: no call per cell.
+        let passes = matches!(
+            (spec.kind, raw),
+            (Kind::Text | Kind::TextList, Raw::Cell(_))
+                | (Kind::Integer, Raw::Integer(_))
+                | (Kind::Bool, Raw::Boolean(_))
+                | (Kind::Date, Raw::Date(_))
+        );
+        if !passes {
+            check_raw(spec, raw)?;
+        }
     }
 
     // 7. Required fields.
