@@ -23,12 +23,12 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use arrow_array::builder::StringBuilder;
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
     Date32Type, Date64Type, Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type,
     UInt32Type, UInt64Type,
 };
-use arrow_array::builder::StringBuilder;
 use arrow_array::{
     Array, ArrayRef, ArrowPrimitiveType, BooleanArray, GenericStringArray, Int64Array,
     PrimitiveArray, RecordBatch, StringViewArray,
@@ -365,11 +365,21 @@ impl<'a> Kernel<'a> {
             .columns()
             .iter()
             .zip(&self.read)
-            .map(|(a, read)| if *read { Reader::new(a.as_ref()) } else { Reader::Absent })
+            .map(|(a, read)| {
+                if *read {
+                    Reader::new(a.as_ref())
+                } else {
+                    Reader::Absent
+                }
+            })
             .collect();
         // Text cells only for grouping (`--group-by`) and for the rare row
         // holding an unsigned integer beyond i64 (decoded from its text).
-        let texts: Vec<Cells<'_>> = batch.columns().iter().map(|a| Cells::of(a.as_ref())).collect();
+        let texts: Vec<Cells<'_>> = batch
+            .columns()
+            .iter()
+            .map(|a| Cells::of(a.as_ref()))
+            .collect();
         let text_of = |c: &Cells<'_>, row: usize, scratch: &mut String| {
             c.render(row, scratch);
             c.text(row).unwrap_or(scratch).to_owned()
@@ -401,7 +411,10 @@ impl<'a> Kernel<'a> {
                 reader.gather(start, slots, &mut unsigned);
             }
             results.clear();
-            for ((row, cells), unsigned) in (start..).zip(block.chunks_exact(width).take(n)).zip(unsigned) {
+            for ((row, cells), unsigned) in (start..)
+                .zip(block.chunks_exact(width).take(n))
+                .zip(unsigned)
+            {
                 if passed_id.is_none() {
                     match cells.get(self.id_column).copied().flatten() {
                         Some(Cell::Text("")) | None => {
@@ -417,8 +430,10 @@ impl<'a> Kernel<'a> {
                 }
                 let result = if unsigned {
                     // An integer beyond i64 is read from its digits, as in CSV.
-                    let text: Vec<String> =
-                        texts.iter().map(|c| text_of(c, row, &mut scratch)).collect();
+                    let text: Vec<String> = texts
+                        .iter()
+                        .map(|c| text_of(c, row, &mut scratch))
+                        .collect();
                     let text: Vec<&str> = text.iter().map(String::as_str).collect();
                     assess_row(
                         &self.roster,
@@ -441,9 +456,11 @@ impl<'a> Kernel<'a> {
                 } else {
                     group_key.clear();
                     for g in &self.group {
-                        group_key.push(texts.get(*g).map_or(String::new(), |c| {
-                            text_of(c, row, &mut scratch)
-                        }));
+                        group_key.push(
+                            texts
+                                .get(*g)
+                                .map_or(String::new(), |c| text_of(c, row, &mut scratch)),
+                        );
                     }
                     Some(group_key.iter().map(String::as_str).collect::<Vec<&str>>())
                 };
@@ -485,7 +502,8 @@ impl<'a> Kernel<'a> {
 fn passed_through(a: &dyn Array) -> Option<ArrayRef> {
     if let Some(strings) = a.as_string_opt::<i32>() {
         let empty = strings.offsets().windows(2).any(|w| w.first() == w.last());
-        return (strings.null_count() == 0 && !empty).then(|| Arc::new(strings.clone()) as ArrayRef);
+        return (strings.null_count() == 0 && !empty)
+            .then(|| Arc::new(strings.clone()) as ArrayRef);
     }
     // `LargeUtf8` (pandas' strings through pyarrow): the same bytes, with
     // 32-bit offsets counted from the slice's first byte.
@@ -558,14 +576,16 @@ impl Columns {
             self.valid.append(r.is_ok());
         }
         for (i, column) in self.amounts.iter_mut().enumerate() {
-            column.extend(results.iter().map(|r| match r {
-                // Amounts are bounded by the contract's input ranges
-                // (`amount_out_of_range`), far below i64::MAX.
-                Ok(o) => o
-                    .amounts
-                    .get(i)
-                    .map_or(0, |a| i64::try_from(*a).unwrap_or(i64::MAX)),
-                Err(_) => 0,
+            column.extend(results.iter().map(|r| {
+                match r {
+                    // Amounts are bounded by the contract's input ranges
+                    // (`amount_out_of_range`), far below i64::MAX.
+                    Ok(o) => o
+                        .amounts
+                        .get(i)
+                        .map_or(0, |a| i64::try_from(*a).unwrap_or(i64::MAX)),
+                    Err(_) => 0,
+                }
             }));
         }
         for (i, column) in self.statuses.iter_mut().enumerate() {

@@ -15,6 +15,7 @@ mod respond;
 mod roster;
 
 pub use benefit::{BenefitResult, MAX_CLAIM_AMOUNT, PaymentEntry, benefit, decode_claim};
+pub use case::Cell;
 pub use fine::{FineResult, fine};
 pub use grid::parse_income_grid;
 pub use projection::{ProjectionResult, YearEntry, projection};
@@ -22,7 +23,6 @@ pub use respond::{
     Command, MAX_INPUT_BYTES, Response, Status, document_text, respond, respond_bytes,
 };
 pub use roster::{HeaderError, Roster};
-pub use case::Cell;
 
 pub use case::{Case, CaseOptions, Participant, decode, decode_for_eligibility};
 pub use error::{ContractError, ErrorCode};
