@@ -1,30 +1,60 @@
 //! The kernel: a roster `RecordBatch` in, a typed result `RecordBatch` out.
 //!
-//! Every row goes through the same decoder and rules as a CSV row
-//! ([`jamsos_batch::assess_row`]), so the values and the error rows are
-//! exactly the batch's. A typed input cell is given to the decoder as the
-//! text a CSV export of it has (an integer in decimal, a boolean as
-//! `true`/`false`, a date as `YYYY-MM-DD`), written into a buffer reused for
-//! every row; a string cell is passed as it is; a null is an absent cell.
+//! Every row goes through the same decoder checks and rules as a CSV row,
+//! so the values and the error rows are exactly the batch's; but a typed
+//! column is never turned into text. Each row's cells are read straight from
+//! the arrays as the contract's typed cells ([`jamsos::contract::Cell`]: an
+//! `Int8`…`UInt64` value as an integer, a `Boolean` as a boolean, a
+//! `Date32`/`Date64` as a date, a string as it is, a null absent) and decoded
+//! by [`jamsos::contract::Roster::decode_cells`], which gives the same
+//! checks, order and messages as the CSV text of the same values
+//! ([`jamsos_batch::assess_cells`]). Only the rare row that has a typed cell
+//! where its field takes another kind (an integer in a date column), or an
+//! unsigned integer beyond `i64`, is decoded from its cells' text.
+//!
+//! The result is built in buffers sized for the batch, with no allocation
+//! per row: the `id` column is passed through when it is `Utf8` with every
+//! cell non-empty, the statuses are a few fixed words appended to
+//! preallocated string builders, and the amounts are plain `i64` vectors
+//! sharing one validity (null in an error row). Only an error row allocates
+//! (its message).
 
 use std::fmt::Write as _;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+use arrow_array::builder::StringBuilder;
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
     Date32Type, Date64Type, Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type,
     UInt32Type, UInt64Type,
 };
-use arrow_array::{Array, ArrayRef, Int64Array, RecordBatch, StringArray};
-use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
-use jamsos_batch::{
-    AMOUNT_COLUMNS, BatchError, OUTPUT_COLUMNS, Outcome, RulesCache, Summary, assess_row,
-    error_message,
+use arrow_array::{
+    Array, ArrayRef, ArrowPrimitiveType, BooleanArray, GenericStringArray, Int64Array,
+    PrimitiveArray, RecordBatch, StringViewArray,
 };
-use jamsos_contract::{HeaderError, Roster, Settings};
+use arrow_buffer::{BooleanBufferBuilder, NullBuffer, OffsetBuffer, ScalarBuffer};
+use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
+use chrono::NaiveDate;
+use jamsos_batch::{
+    AMOUNT_COLUMNS, BatchError, OUTPUT_COLUMNS, Outcome, RulesCache, Summary, assess_cells,
+    assess_row, error_message,
+};
+use jamsos_contract::{Cell, ContractError, HeaderError, Roster, Settings};
 use jamsos_core::Period;
+use jamsos_worker::Category;
 
 use crate::KernelError;
+
+/// Rows per unit of work of [`Kernel::assess_all`]: large enough that a
+/// unit's bookkeeping is noise, small enough that the cores finish together.
+pub const UNIT_ROWS: usize = 16_384;
+
+/// Rows whose cells [`Kernel::assess`] gathers at once: each array is read
+/// in runs of this many values, and the block's cells (two dozen columns of
+/// 24 bytes) stay in the core's cache. 32, 128 and 256 measured alike within
+/// the noise of the shared machine; 32-row runs were a little slower.
+const BLOCK_ROWS: usize = 128;
 
 /// How an input column's values become the decoder's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +129,9 @@ impl<'a> KernelOptions<'a> {
 /// Cloning gives an independent kernel for another thread.
 pub struct Kernel<'a> {
     roster: Roster,
-    kinds: Vec<Kind>,
+    /// Which columns the decoder reads (the contract's).
+    read: Vec<bool>,
+    category_column: Option<usize>,
     id_column: usize,
     keep: Vec<usize>,
     group: Vec<usize>,
@@ -112,7 +144,8 @@ impl Clone for Kernel<'_> {
     fn clone(&self) -> Self {
         Kernel {
             roster: self.roster.clone(),
-            kinds: self.kinds.clone(),
+            read: self.read.clone(),
+            category_column: self.category_column,
             id_column: self.id_column,
             keep: self.keep.clone(),
             group: self.group.clone(),
@@ -203,10 +236,12 @@ impl<'a> Kernel<'a> {
             .filter_map(|i| schema.fields().get(*i))
             .map(|f| f.as_ref().clone())
             .collect();
+        let read = names.iter().map(|n| !unknown(n)).collect();
         Ok(Kernel {
             id_column: roster.id_column(),
+            category_column: roster.column("category"),
+            read,
             roster,
-            kinds,
             keep,
             group,
             options,
@@ -221,6 +256,91 @@ impl<'a> Kernel<'a> {
         self.output.clone()
     }
 
+    /// Assesses a roster held in memory on `threads` threads (at least one):
+    /// its batches are cut into units of at most [`UNIT_ROWS`] rows
+    /// (zero-copy slices), which the threads take in turn, each with its own
+    /// clone of this kernel; the results come back in the roster's order,
+    /// one result batch per unit. (A roster streamed from a file is spread
+    /// over the cores by `run_columnar`.)
+    pub fn assess_all(
+        &self,
+        batches: &[RecordBatch],
+        threads: usize,
+    ) -> Result<Vec<RecordBatch>, KernelError> {
+        Ok(self.assess_units(batches, threads, false)?.0)
+    }
+
+    /// [`Kernel::assess_all`] with the summary of every row.
+    pub fn assess_all_summarised(
+        &self,
+        batches: &[RecordBatch],
+        threads: usize,
+    ) -> Result<(Vec<RecordBatch>, Summary), KernelError> {
+        self.assess_units(batches, threads, true)
+    }
+
+    fn assess_units(
+        &self,
+        batches: &[RecordBatch],
+        threads: usize,
+        summarise: bool,
+    ) -> Result<(Vec<RecordBatch>, Summary), KernelError> {
+        let mut units = Vec::new();
+        let mut first = 0u64;
+        for batch in batches {
+            let mut offset = 0;
+            while offset < batch.num_rows() {
+                let len = UNIT_ROWS.min(batch.num_rows() - offset);
+                units.push((first + offset as u64, batch.slice(offset, len)));
+                offset += len;
+            }
+            first += batch.num_rows() as u64;
+        }
+        let next = AtomicUsize::new(0);
+        type Done = Result<(Vec<(usize, RecordBatch)>, Summary), KernelError>;
+        let work = || -> Done {
+            let mut kernel = self.clone();
+            let mut summary = Summary::default();
+            let mut mine = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some((first, batch)) = units.get(i) else {
+                    return Ok((mine, summary));
+                };
+                match kernel.assess_into(batch, *first, summarise.then_some(&mut summary)) {
+                    Ok(result) => mine.push((i, result)),
+                    Err(e) => {
+                        // Stop every thread at its next unit.
+                        next.store(units.len(), Ordering::Relaxed);
+                        return Err(e);
+                    }
+                }
+            }
+        };
+        let done: Vec<Done> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads.clamp(1, units.len().max(1)))
+                .map(|_| scope.spawn(work))
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join().unwrap_or_else(|_| {
+                        Err(std::io::Error::other("a kernel thread stopped").into())
+                    })
+                })
+                .collect()
+        });
+        let mut results = Vec::with_capacity(units.len());
+        let mut summary = Summary::default();
+        for d in done {
+            let (mine, s) = d?;
+            results.extend(mine);
+            summary.merge(&s);
+        }
+        results.sort_unstable_by_key(|(i, _)| *i);
+        Ok((results.into_iter().map(|(_, b)| b).collect(), summary))
+    }
+
     /// Assesses one batch whose first row is the roster's row `first_row`
     /// (0-based over the whole roster): an error row without an id is named
     /// by the line it would have in a CSV export with a header, `first_row +
@@ -231,113 +351,425 @@ impl<'a> Kernel<'a> {
         first_row: u64,
         summary: &mut Summary,
     ) -> Result<RecordBatch, KernelError> {
-        let columns: Vec<Cells<'_>> = batch
+        self.assess_into(batch, first_row, Some(summary))
+    }
+
+    /// [`Kernel::assess`], adding the rows to `summary` when there is one.
+    fn assess_into(
+        &mut self,
+        batch: &RecordBatch,
+        first_row: u64,
+        mut summary: Option<&mut Summary>,
+    ) -> Result<RecordBatch, KernelError> {
+        let rows = batch.num_rows();
+        let width = batch.num_columns().max(1);
+        let readers: Vec<Reader<'_>> = batch
             .columns()
             .iter()
-            .zip(&self.kinds)
-            .map(|(a, k)| Cells::new(a.as_ref(), *k))
+            .zip(&self.read)
+            .map(|(a, read)| {
+                if *read {
+                    Reader::new(a.as_ref())
+                } else {
+                    Reader::Absent
+                }
+            })
             .collect();
-        let rows = batch.num_rows();
-        let mut scratch: Vec<String> = vec![String::new(); columns.len()];
-        let mut ids = arrow_array::builder::StringBuilder::with_capacity(rows, rows * 12);
-        let mut status = arrow_array::builder::StringBuilder::with_capacity(rows, rows * 2);
-        let mut codes = arrow_array::builder::StringBuilder::new();
-        let mut messages = arrow_array::builder::StringBuilder::new();
-        let mut amounts: Vec<Vec<Option<i64>>> =
-            vec![Vec::with_capacity(rows); AMOUNT_COLUMNS.len()];
-        let mut statuses: Vec<arrow_array::builder::StringBuilder> = (0..5)
-            .map(|_| arrow_array::builder::StringBuilder::with_capacity(rows, rows * 9))
+        // Text cells only for grouping (`--group-by`) and for the rare row
+        // holding an unsigned integer beyond i64 (decoded from its text).
+        let texts: Vec<Cells<'_>> = batch
+            .columns()
+            .iter()
+            .map(|a| Cells::of(a.as_ref()))
             .collect();
+        let text_of = |c: &Cells<'_>, row: usize, scratch: &mut String| {
+            c.render(row, scratch);
+            c.text(row).unwrap_or(scratch).to_owned()
+        };
+        let id_column = batch.columns().get(self.id_column);
+        let passed_id = id_column.and_then(|a| passed_through(a.as_ref()));
+        let mut ids = match passed_id {
+            Some(_) => StringBuilder::new(),
+            None => StringBuilder::with_capacity(rows, rows * 12),
+        };
+        let mut out = Columns::with_capacity(rows);
+        // A block's cells, row after row, gathered column by column: each
+        // array is then read in one sequential run per block instead of one
+        // cell per row across two dozen arrays at once, which missed the
+        // cache on most reads.
+        let mut block: Vec<Option<Cell<'_>>> = vec![None; BLOCK_ROWS * width];
+        let mut results: Vec<Result<Outcome, ContractError>> = Vec::with_capacity(BLOCK_ROWS);
         let mut group_key: Vec<String> = Vec::new();
-        // One allocation of cell slices for the whole batch: each row's
-        // (empty) list goes back into `spare`, reusing its buffer.
-        let mut spare: Vec<&str> = Vec::with_capacity(columns.len());
-        for row in 0..rows {
-            for (c, s) in columns.iter().zip(scratch.iter_mut()) {
-                c.render(row, s);
+        let mut scratch = String::new();
+        let mut start = 0;
+        while start < rows {
+            let n = BLOCK_ROWS.min(rows - start);
+            let mut unsigned = [false; BLOCK_ROWS];
+            for (column, reader) in readers.iter().enumerate() {
+                let slots = block
+                    .chunks_exact_mut(width)
+                    .take(n)
+                    .filter_map(|cells| cells.get_mut(column));
+                reader.gather(start, slots, &mut unsigned);
             }
-            let mut cells = std::mem::take(&mut spare);
-            cells.extend(
-                columns
-                    .iter()
-                    .zip(&scratch)
-                    .map(|(c, s)| c.text(row).unwrap_or(s.as_str())),
-            );
-            let line = first_row + row as u64 + 2;
-            match cells.get(self.id_column).filter(|id| !id.is_empty()) {
-                Some(id) => ids.append_value(id),
-                None => ids.append_value(line.to_string()),
-            }
-            group_key.clear();
-            for g in &self.group {
-                group_key.push(cells.get(*g).copied().unwrap_or_default().to_owned());
-            }
-            let group_cells: Vec<&str> = group_key.iter().map(String::as_str).collect();
-            let group = (!group_cells.is_empty()).then_some(group_cells.as_slice());
-            let result = assess_row(
-                &self.roster,
-                &cells,
-                self.options.period,
-                &self.options.settings,
-                &mut self.cache,
-            );
-            match result {
-                Ok(o) => {
-                    status.append_value("ok");
-                    codes.append_null();
-                    messages.append_null();
-                    push_amounts(&mut amounts, &o);
-                    for (b, s) in statuses.iter_mut().zip(o.statuses) {
-                        b.append_value(s.code());
+            results.clear();
+            for ((row, cells), unsigned) in (start..)
+                .zip(block.chunks_exact(width).take(n))
+                .zip(unsigned)
+            {
+                if passed_id.is_none() {
+                    match cells.get(self.id_column).copied().flatten() {
+                        Some(Cell::Text("")) | None => {
+                            let _ = write!(ids, "{}", first_row + row as u64 + 2);
+                            ids.append_value("");
+                        }
+                        Some(Cell::Text(id)) => ids.append_value(id),
+                        Some(id) => {
+                            let _ = write!(ids, "{id}");
+                            ids.append_value("");
+                        }
                     }
-                    summary.add_ok(&o, group);
                 }
-                Err(e) => {
-                    status.append_value("error");
-                    codes.append_value(e.code.code());
-                    messages.append_value(error_message(&e));
-                    for a in &mut amounts {
-                        a.push(None);
+                let result = if unsigned {
+                    // An integer beyond i64 is read from its digits, as in CSV.
+                    let text: Vec<String> = texts
+                        .iter()
+                        .map(|c| text_of(c, row, &mut scratch))
+                        .collect();
+                    let text: Vec<&str> = text.iter().map(String::as_str).collect();
+                    assess_row(
+                        &self.roster,
+                        &text,
+                        self.options.period,
+                        &self.options.settings,
+                        &mut self.cache,
+                    )
+                } else {
+                    assess_cells(
+                        &self.roster,
+                        cells,
+                        self.options.period,
+                        &self.options.settings,
+                        &mut self.cache,
+                    )
+                };
+                let group = if self.group.is_empty() || summary.is_none() {
+                    None
+                } else {
+                    group_key.clear();
+                    for g in &self.group {
+                        group_key.push(
+                            texts
+                                .get(*g)
+                                .map_or(String::new(), |c| text_of(c, row, &mut scratch)),
+                        );
                     }
-                    for b in &mut statuses {
-                        b.append_null();
+                    Some(group_key.iter().map(String::as_str).collect::<Vec<&str>>())
+                };
+                match (&result, summary.as_deref_mut()) {
+                    (_, None) => {}
+                    (Ok(o), Some(summary)) => summary.add_ok(o, group.as_deref()),
+                    (Err(e), Some(summary)) => {
+                        let category = self
+                            .category_column
+                            .and_then(|c| cells.get(c).copied().flatten())
+                            .and_then(|c| match c {
+                                Cell::Text(text) => Category::from_code(text),
+                                _ => None,
+                            });
+                        summary.add_error(e.code.code(), category, group.as_deref());
                     }
-                    let category = self
-                        .roster
-                        .column("category")
-                        .and_then(|c| cells.get(c))
-                        .and_then(|c| jamsos_worker::Category::from_code(c));
-                    summary.add_error(e.code.code(), category, group);
                 }
+                results.push(result);
             }
-            cells.clear();
-            spare = cells.into_iter().map(|_| "").collect();
+            out.push_block(&results);
+            start += n;
         }
-        let mut arrays: Vec<ArrayRef> = vec![Arc::new(ids.finish())];
+        let mut arrays: Vec<ArrayRef> = vec![match passed_id {
+            Some(a) => a,
+            None => Arc::new(ids.finish()),
+        }];
         for k in &self.keep {
             if let Some(a) = batch.columns().get(*k) {
                 arrays.push(a.clone());
             }
         }
-        arrays.push(Arc::new(status.finish()));
-        arrays.push(Arc::new(codes.finish()));
-        arrays.push(Arc::new(messages.finish()));
-        for a in amounts {
-            arrays.push(Arc::new(Int64Array::from(a)));
-        }
-        for mut b in statuses {
-            let a: StringArray = b.finish();
-            arrays.push(Arc::new(a));
-        }
+        out.finish(&mut arrays);
         RecordBatch::try_new(self.output.clone(), arrays).map_err(KernelError::Arrow)
     }
 }
 
-fn push_amounts(amounts: &mut [Vec<Option<i64>>], o: &Outcome) {
-    for (column, a) in amounts.iter_mut().zip(o.amounts) {
-        // Amounts are bounded by the contract's input ranges
-        // (`amount_out_of_range`), far below i64::MAX.
-        column.push(Some(i64::try_from(a).unwrap_or(i64::MAX)));
+/// The `id` column passed through as it is when it can be: `Utf8`, every
+/// cell a non-empty string (an absent id is replaced by the row's line).
+fn passed_through(a: &dyn Array) -> Option<ArrayRef> {
+    if let Some(strings) = a.as_string_opt::<i32>() {
+        let empty = strings.offsets().windows(2).any(|w| w.first() == w.last());
+        return (strings.null_count() == 0 && !empty)
+            .then(|| Arc::new(strings.clone()) as ArrayRef);
+    }
+    // `LargeUtf8` (pandas' strings through pyarrow): the same bytes, with
+    // 32-bit offsets counted from the slice's first byte.
+    let strings = a.as_string_opt::<i64>()?;
+    let offsets = strings.offsets();
+    let empty = offsets.windows(2).any(|w| w.first() == w.last());
+    if strings.null_count() > 0 || empty {
+        return None;
+    }
+    let first = *offsets.iter().next()?;
+    let rebased: Vec<i32> = offsets
+        .iter()
+        .map(|o| i32::try_from(o - first))
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let start = usize::try_from(first).ok()?;
+    let length = usize::try_from(*rebased.last()?).ok()?;
+    let values = strings.values().slice_with_length(start, length);
+    // The offsets grow from 0 (they are a valid array's), as `new` asks.
+    let offsets = OffsetBuffer::new(ScalarBuffer::from(rebased));
+    let array = GenericStringArray::<i32>::try_new(offsets, values, None).ok()?;
+    Some(Arc::new(array))
+}
+
+/// The result columns after `id` and the kept ones, built row by row into
+/// buffers sized for the batch: the status strings are a few fixed words;
+/// the amounts and the program statuses share one validity (null in an
+/// error row).
+struct Columns {
+    status: StringBuilder,
+    codes: StringBuilder,
+    messages: StringBuilder,
+    amounts: [Vec<i64>; 18],
+    statuses: [StringBuilder; 5],
+    valid: BooleanBufferBuilder,
+    errors: usize,
+}
+
+impl Columns {
+    fn with_capacity(rows: usize) -> Columns {
+        Columns {
+            // Room for the longest word in every row ("error",
+            // "not_eligible"): a builder that grows copies what it holds.
+            status: StringBuilder::with_capacity(rows, rows * 5),
+            codes: StringBuilder::new(),
+            messages: StringBuilder::new(),
+            amounts: std::array::from_fn(|_| Vec::with_capacity(rows)),
+            statuses: std::array::from_fn(|_| StringBuilder::with_capacity(rows, rows * 12)),
+            valid: BooleanBufferBuilder::new(rows),
+            errors: 0,
+        }
+    }
+
+    /// Appends a block's results, column after column.
+    fn push_block(&mut self, results: &[Result<Outcome, ContractError>]) {
+        for r in results {
+            match r {
+                Ok(_) => {
+                    self.status.append_value("ok");
+                    self.codes.append_null();
+                    self.messages.append_null();
+                }
+                Err(e) => {
+                    self.status.append_value("error");
+                    self.codes.append_value(e.code.code());
+                    self.messages.append_value(error_message(e));
+                    self.errors += 1;
+                }
+            }
+            self.valid.append(r.is_ok());
+        }
+        for (i, column) in self.amounts.iter_mut().enumerate() {
+            column.extend(results.iter().map(|r| {
+                match r {
+                    // Amounts are bounded by the contract's input ranges
+                    // (`amount_out_of_range`), far below i64::MAX.
+                    Ok(o) => o
+                        .amounts
+                        .get(i)
+                        .map_or(0, |a| i64::try_from(*a).unwrap_or(i64::MAX)),
+                    Err(_) => 0,
+                }
+            }));
+        }
+        for (i, column) in self.statuses.iter_mut().enumerate() {
+            for r in results {
+                match r.as_ref().ok().and_then(|o| o.statuses.get(i)) {
+                    Some(s) => column.append_value(s.code()),
+                    None => column.append_null(),
+                }
+            }
+        }
+    }
+
+    fn finish(mut self, arrays: &mut Vec<ArrayRef>) {
+        let valid = (self.errors > 0).then(|| NullBuffer::new(self.valid.finish()));
+        arrays.push(Arc::new(self.status.finish()));
+        arrays.push(Arc::new(self.codes.finish()));
+        arrays.push(Arc::new(self.messages.finish()));
+        for a in self.amounts {
+            arrays.push(Arc::new(Int64Array::new(a.into(), valid.clone())));
+        }
+        for mut b in self.statuses {
+            arrays.push(Arc::new(b.finish()));
+        }
+    }
+}
+
+/// One input column read as the contract's typed cells: an integer, a
+/// boolean or a date as it is, a string as it is, a null absent.
+enum Reader<'b> {
+    /// A column the roster does not read, or every cell null.
+    Absent,
+    Utf8(&'b GenericStringArray<i32>),
+    LargeUtf8(&'b GenericStringArray<i64>),
+    Utf8View(&'b StringViewArray),
+    /// A dictionary of strings.
+    Text(Cells<'b>),
+    Int8(&'b PrimitiveArray<Int8Type>),
+    Int16(&'b PrimitiveArray<Int16Type>),
+    Int32(&'b PrimitiveArray<Int32Type>),
+    Int64(&'b PrimitiveArray<Int64Type>),
+    UInt8(&'b PrimitiveArray<UInt8Type>),
+    UInt16(&'b PrimitiveArray<UInt16Type>),
+    UInt32(&'b PrimitiveArray<UInt32Type>),
+    UInt64(&'b PrimitiveArray<UInt64Type>),
+    Boolean(&'b BooleanArray),
+    Date32(&'b PrimitiveArray<Date32Type>),
+    Date64(&'b PrimitiveArray<Date64Type>),
+}
+
+impl<'b> Reader<'b> {
+    fn new(a: &'b dyn Array) -> Reader<'b> {
+        match (kind(a.data_type()), a.data_type()) {
+            (Kind::Text, DataType::Utf8) => Reader::Utf8(a.as_string()),
+            (Kind::Text, DataType::LargeUtf8) => Reader::LargeUtf8(a.as_string()),
+            (Kind::Text, DataType::Utf8View) => Reader::Utf8View(a.as_string_view()),
+            (Kind::Text, _) => Reader::Text(Cells::of(a)),
+            (_, DataType::Int8) => Reader::Int8(a.as_primitive()),
+            (_, DataType::Int16) => Reader::Int16(a.as_primitive()),
+            (_, DataType::Int32) => Reader::Int32(a.as_primitive()),
+            (_, DataType::Int64) => Reader::Int64(a.as_primitive()),
+            (_, DataType::UInt8) => Reader::UInt8(a.as_primitive()),
+            (_, DataType::UInt16) => Reader::UInt16(a.as_primitive()),
+            (_, DataType::UInt32) => Reader::UInt32(a.as_primitive()),
+            (_, DataType::UInt64) => Reader::UInt64(a.as_primitive()),
+            (_, DataType::Boolean) => Reader::Boolean(a.as_boolean()),
+            (_, DataType::Date32) => Reader::Date32(a.as_primitive()),
+            (_, DataType::Date64) => Reader::Date64(a.as_primitive()),
+            _ => Reader::Absent,
+        }
+    }
+
+    /// Writes the cells of the rows from `start` into `slots` (one per
+    /// row), one sequential run over the array; sets `unsigned` for a row
+    /// with an unsigned integer beyond i64.
+    fn gather<'s>(
+        &self,
+        start: usize,
+        slots: impl Iterator<Item = &'s mut Option<Cell<'b>>>,
+        unsigned: &mut [bool],
+    ) where
+        'b: 's,
+    {
+        fn put<'b, 's>(
+            start: usize,
+            slots: impl Iterator<Item = &'s mut Option<Cell<'b>>>,
+            mut cell: impl FnMut(usize) -> Option<Cell<'b>>,
+        ) where
+            'b: 's,
+        {
+            for (row, slot) in (start..).zip(slots) {
+                *slot = cell(row);
+            }
+        }
+        fn int<T: ArrowPrimitiveType>(a: &PrimitiveArray<T>, row: usize) -> Option<Cell<'static>>
+        where
+            T::Native: Into<i64>,
+        {
+            a.is_valid(row).then(|| Cell::Integer(a.value(row).into()))
+        }
+        match self {
+            Reader::Absent => put(start, slots, |_| None),
+            Reader::Utf8(a) => put(start, slots, |row| {
+                a.is_valid(row).then(|| Cell::Text(a.value(row)))
+            }),
+            Reader::LargeUtf8(a) => put(start, slots, |row| {
+                a.is_valid(row).then(|| Cell::Text(a.value(row)))
+            }),
+            Reader::Utf8View(a) => put(start, slots, |row| {
+                a.is_valid(row).then(|| Cell::Text(a.value(row)))
+            }),
+            Reader::Int64(a) => put(start, slots, |row| int(*a, row)),
+            Reader::Boolean(a) => put(start, slots, |row| {
+                a.is_valid(row).then(|| Cell::Boolean(a.value(row)))
+            }),
+            Reader::Date32(a) => put(start, slots, |row| {
+                a.is_valid(row)
+                    .then(|| NaiveDate::from_epoch_days(a.value(row)))
+                    .flatten()
+                    .map(Cell::Date)
+            }),
+            Reader::UInt64(_) => {
+                for ((row, slot), flag) in (start..).zip(slots).zip(unsigned.iter_mut()) {
+                    *slot = self.cell(row, flag);
+                }
+            }
+            _ => {
+                let mut ignored = false;
+                put(start, slots, |row| self.cell(row, &mut ignored));
+            }
+        }
+    }
+
+    /// The cell at `row`; sets `unsigned` for an unsigned integer beyond
+    /// i64 (which the row then reads from its text).
+    fn cell(&self, row: usize, unsigned: &mut bool) -> Option<Cell<'b>> {
+        fn int<T: ArrowPrimitiveType>(a: &PrimitiveArray<T>, row: usize) -> Option<i64>
+        where
+            T::Native: Into<i64>,
+        {
+            a.is_valid(row).then(|| a.value(row).into())
+        }
+        let integer = match self {
+            Reader::Absent => return None,
+            Reader::Utf8(a) => return a.is_valid(row).then(|| Cell::Text(a.value(row))),
+            Reader::LargeUtf8(a) => return a.is_valid(row).then(|| Cell::Text(a.value(row))),
+            Reader::Utf8View(a) => return a.is_valid(row).then(|| Cell::Text(a.value(row))),
+            Reader::Text(c) => {
+                return match c.is_null(row) {
+                    true => None,
+                    false => c.text(row).map(Cell::Text),
+                };
+            }
+            Reader::Boolean(a) => return a.is_valid(row).then(|| Cell::Boolean(a.value(row))),
+            Reader::Date32(a) => {
+                return a
+                    .is_valid(row)
+                    .then(|| NaiveDate::from_epoch_days(a.value(row)))
+                    .flatten()
+                    .map(Cell::Date);
+            }
+            Reader::Date64(a) => {
+                return a
+                    .is_valid(row)
+                    .then(|| a.value_as_date(row))
+                    .flatten()
+                    .map(Cell::Date);
+            }
+            Reader::Int8(a) => int(*a, row),
+            Reader::Int16(a) => int(*a, row),
+            Reader::Int32(a) => int(*a, row),
+            Reader::Int64(a) => int(*a, row),
+            Reader::UInt8(a) => int(*a, row),
+            Reader::UInt16(a) => int(*a, row),
+            Reader::UInt32(a) => int(*a, row),
+            Reader::UInt64(a) => a.is_valid(row).then(|| {
+                i64::try_from(a.value(row)).unwrap_or_else(|_| {
+                    *unsigned = true;
+                    i64::MAX
+                })
+            }),
+        };
+        integer.map(Cell::Integer)
     }
 }
 

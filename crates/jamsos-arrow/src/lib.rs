@@ -43,7 +43,7 @@ pub use io::{
     Batches, InputFormat, OutputFormat, Sink, format_rows, open_columnar, roster_column_type,
     run_columnar, run_csv_into, sink, typed_roster,
 };
-pub use kernel::{Kernel, KernelOptions, result_schema};
+pub use kernel::{Kernel, KernelOptions, UNIT_ROWS, result_schema};
 
 pub use arrow_schema::ArrowError;
 use jamsos_batch::BatchError;

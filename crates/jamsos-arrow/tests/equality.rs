@@ -335,3 +335,333 @@ fn a_float_wage_column_stops_the_batch_naming_it() {
         "{e}"
     );
 }
+
+/// One typed column of [`typed_cells_equal_their_csv_text`]: its CSV header
+/// name, its Arrow array, and the CSV text of each cell (empty for a null).
+fn typed_column(name: &str, array: ArrayRef) -> (String, ArrayRef, Vec<String>) {
+    let cells = (0..array.len())
+        .map(|r| {
+            let mut text = String::new();
+            if !array.is_null(r) {
+                text = arrow_cast_text(&array, r);
+            }
+            text
+        })
+        .collect();
+    (name.to_owned(), array, cells)
+}
+
+/// A cell's CSV text as a spreadsheet export writes it (CONTRACT.md §2).
+fn arrow_cast_text(array: &ArrayRef, r: usize) -> String {
+    use arrow_array::types::{Date32Type, Int32Type, UInt64Type};
+    match array.data_type() {
+        DataType::Utf8 => array.as_string::<i32>().value(r).to_owned(),
+        DataType::LargeUtf8 => array.as_string::<i64>().value(r).to_owned(),
+        DataType::Int64 => array.as_primitive::<Int64Type>().value(r).to_string(),
+        DataType::Int32 => array.as_primitive::<Int32Type>().value(r).to_string(),
+        DataType::UInt64 => array.as_primitive::<UInt64Type>().value(r).to_string(),
+        DataType::Boolean => array.as_boolean().value(r).to_string(),
+        DataType::Date32 => array
+            .as_primitive::<Date32Type>()
+            .value_as_date(r)
+            .unwrap()
+            .to_string(),
+        other => panic!("no text for {other}"),
+    }
+}
+
+/// Typed cells of every kind, in their own fields and in fields of another
+/// kind, give exactly the values, errors and messages of their CSV text
+/// (the typed decoder against the text decoder, through the whole batch).
+#[test]
+fn typed_cells_equal_their_csv_text() {
+    use arrow_array::{
+        BooleanArray, Date32Array, Int32Array, Int64Array, LargeStringArray, UInt64Array,
+    };
+    // Days since 1970-01-01: 1990-05-17, 2020-01-01, year 0 (not a date of
+    // the contract), year 10000 (beyond YYYY).
+    let (d1990, d2020, year0, year10000) = (7_441, 18_262, -719_400, 2_932_897);
+    let columns = vec![
+        typed_column(
+            "id",
+            Arc::new(LargeStringArray::from(vec![
+                Some("T01"),
+                Some("T02"),
+                Some("T03"),
+                None,
+                Some(""),
+                Some("T06"),
+                Some("T07"),
+                Some("T08"),
+                Some("T09"),
+                Some("T10"),
+                Some("T11"),
+                Some("T12"),
+            ])),
+        ),
+        typed_column(
+            "category",
+            Arc::new(StringArray::from(vec![
+                "pu", "pu", "pu", "pu", "pu", "pu", "pu", "pu", "bpu", "bpu", "pu", "jakon",
+            ])),
+        ),
+        typed_column(
+            "birth_date",
+            Arc::new(Date32Array::from(vec![
+                Some(d1990),
+                Some(year0),
+                Some(year10000),
+                Some(d1990),
+                None,
+                Some(d1990),
+                Some(d1990),
+                Some(d1990),
+                Some(d1990),
+                None,
+                Some(d1990),
+                None,
+            ])),
+        ),
+        typed_column(
+            // D-4: whole rupiah from 1; beyond i64 only as text digits.
+            "wage",
+            Arc::new(UInt64Array::from(vec![
+                Some(5_000_000),
+                Some(5_000_000),
+                Some(5_000_000),
+                Some(5_000_000),
+                Some(5_000_000),
+                Some(u64::MAX),
+                Some(0),
+                Some(5_000_000),
+                None,
+                None,
+                Some(5_000_000),
+                None,
+            ])),
+        ),
+        typed_column(
+            "risk_class",
+            Arc::new(Int32Array::from(vec![
+                Some(1),
+                Some(1),
+                Some(1),
+                Some(1),
+                Some(1),
+                Some(1),
+                Some(1),
+                Some(9),
+                None,
+                None,
+                Some(-1),
+                None,
+            ])),
+        ),
+        typed_column(
+            "scale",
+            Arc::new(StringArray::from(vec![
+                Some("medium"),
+                Some("medium"),
+                Some("medium"),
+                Some("medium"),
+                Some("small"),
+                Some("medium"),
+                Some("medium"),
+                Some("medium"),
+                None,
+                None,
+                Some("medium"),
+                None,
+            ])),
+        ),
+        typed_column(
+            // An integer where a date belongs: decoded from its text.
+            "registered_on",
+            Arc::new(Int64Array::from(vec![
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                Some(20_200_101),
+                None,
+            ])),
+        ),
+        typed_column(
+            "jkn_member",
+            Arc::new(BooleanArray::from(vec![
+                Some(true),
+                None,
+                None,
+                Some(false),
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+            ])),
+        ),
+        typed_column(
+            "income",
+            Arc::new(Int64Array::from(vec![
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                Some(2_150_000),
+                Some(-3),
+                None,
+                None,
+            ])),
+        ),
+        typed_column(
+            // A boolean where text belongs (D-23: wage or contract).
+            "method",
+            Arc::new(BooleanArray::from(vec![
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                Some(true),
+            ])),
+        ),
+        typed_column(
+            "contract_value",
+            Arc::new(Int64Array::from(vec![
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                Some(d2020.into()),
+            ])),
+        ),
+    ];
+    let names: Vec<&str> = columns.iter().map(|(n, ..)| n.as_str()).collect();
+    let mut csv = names.join(",") + "\n";
+    for r in 0..12 {
+        let row: Vec<&str> = columns
+            .iter()
+            .map(|(_, _, cells)| cells[r].as_str())
+            .collect();
+        csv += &(row.join(",") + "\n");
+    }
+    let (expected, summary) = csv_result(&csv, &[]);
+    let batch = RecordBatch::try_new(
+        batch_schema(&columns),
+        columns.iter().map(|(_, a, _)| a.clone()).collect(),
+    )
+    .unwrap();
+    let kernel = Kernel::new(&batch.schema(), KernelOptions::new(period())).unwrap();
+    let (results, s) = kernel.assess_all_summarised(&[batch], 2).unwrap();
+    let mut out = Vec::new();
+    {
+        let mut sink = jamsos_arrow::sink(OutputFormat::Csv, &kernel.schema(), &mut out).unwrap();
+        for r in &results {
+            sink.write(r).unwrap();
+        }
+        sink.finish().unwrap();
+    }
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(expected.clone()).unwrap()
+    );
+    assert_eq!(s, summary);
+    // The rows hold what the contract says, not just the same as CSV: an
+    // error row for each defect, quoting the value as the CSV text has it.
+    let expected = String::from_utf8(expected).unwrap();
+    let lines: Vec<&str> = expected.lines().collect();
+    assert!(lines[1].starts_with("T01,ok,"), "{}", lines[1]);
+    assert!(
+        lines[2].starts_with("T02,error,invalid_date,"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[4].starts_with("5,error,missing_field,"),
+        "{}",
+        lines[4]
+    );
+    assert!(
+        lines[5].starts_with("6,error,missing_field,"),
+        "{}",
+        lines[5]
+    );
+    assert!(
+        lines[6].contains("amount_out_of_range") && lines[6].contains("18446744073709551615"),
+        "{}",
+        lines[6]
+    );
+    assert!(
+        lines[7].starts_with("T07,error,invalid_amount,"),
+        "{}",
+        lines[7]
+    );
+    assert!(
+        lines[8].starts_with("T08,error,invalid_risk_class,") && lines[8].contains("risk class 9"),
+        "{}",
+        lines[8]
+    );
+    assert!(lines[9].starts_with("T09,ok,"), "{}", lines[9]);
+    assert!(
+        lines[10].starts_with("T10,error,invalid_amount,") && lines[10].contains("-3"),
+        "{}",
+        lines[10]
+    );
+    assert!(
+        lines[11].starts_with("T11,error,invalid_date,") && lines[11].contains("\"20200101\""),
+        "{}",
+        lines[11]
+    );
+    assert!(
+        lines[12].starts_with("T12,error,invalid_value,") && lines[12].contains("\"true\""),
+        "{}",
+        lines[12]
+    );
+    // Non-empty LargeUtf8 ids come back as the same Utf8 ids, from a slice
+    // that does not start at the array's first row too.
+    let batch = RecordBatch::try_new(
+        batch_schema(&columns),
+        columns.iter().map(|(_, a, _)| a.slice(5, 4)).collect(),
+    )
+    .unwrap();
+    let result = kernel.assess_all(&[batch], 1).unwrap();
+    let ids = result[0].column(0).as_string::<i32>();
+    assert_eq!(
+        ids.iter().collect::<Vec<_>>(),
+        [Some("T06"), Some("T07"), Some("T08"), Some("T09")]
+    );
+}
+
+fn batch_schema(columns: &[(String, ArrayRef, Vec<String>)]) -> Arc<Schema> {
+    let fields: Vec<Field> = columns
+        .iter()
+        .map(|(n, a, _)| Field::new(n, a.data_type().clone(), true))
+        .collect();
+    Arc::new(Schema::new(fields))
+}

@@ -180,3 +180,28 @@ fn assess_amounts(
     })
     .map_err(domain_error)
 }
+
+/// [`assess_row`] for a columnar roster's row of typed cells (`None`
+/// absent): decoded by [`jamsos_contract::Roster::decode_cells`], which
+/// reads integers, booleans and dates as they are and gives exactly the
+/// values and errors of the same row's CSV text.
+pub fn assess_cells(
+    roster: &jamsos_contract::Roster,
+    cells: &[Option<jamsos_contract::Cell<'_>>],
+    period: Period,
+    settings: &Settings<'_>,
+    cache: &mut RulesCache,
+) -> Result<Outcome, ContractError> {
+    // The case and the outcome are read where they were built, not moved
+    // out of their `Result`s (a few hundred bytes copied per row).
+    let decoded = roster.decode_cells(cells, period);
+    let case = match &decoded {
+        Ok(case) => case,
+        Err(e) => return Err(e.clone()),
+    };
+    let outcome = assess_amounts(case, settings, cache);
+    if outcome.is_ok() {
+        case.check_nik()?;
+    }
+    outcome
+}

@@ -166,13 +166,78 @@ impl Case {
 pub use jamsos_contribution::Participant;
 
 /// A participant field's raw value: a JSON value, or a CSV cell read with the
-/// roster's cell syntax (CONTRACT.md §2).
+/// roster's cell syntax (CONTRACT.md §2), or a columnar roster's typed cell.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Raw<'a> {
     /// From a JSON case.
     Json(&'a Value),
     /// From a CSV roster: non-empty text.
     Cell(&'a str),
+    /// From a columnar roster's integer column, in an integer field: the
+    /// value its CSV text would be read as.
+    Integer(i64),
+    /// From a boolean column, in a boolean field.
+    Boolean(bool),
+    /// From a date column, in a date field (a year from 1 to 9999, which its
+    /// CSV text `YYYY-MM-DD` can hold).
+    Date(NaiveDate),
+}
+
+/// One cell of a columnar roster row (Arrow, Parquet): text, or a typed
+/// value; an absent cell (null) is `None` next to it. A row of cells decodes
+/// ([`super::Roster::decode_cells`]) exactly as the CSV text of the same
+/// values does ([`super::Roster::decode`]): an integer as its decimal digits,
+/// a boolean as `true` or `false`, a date as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell<'a> {
+    /// A string cell (an empty string is absent, as an empty CSV cell).
+    Text(&'a str),
+    /// An integer cell.
+    Integer(i64),
+    /// A boolean cell.
+    Boolean(bool),
+    /// A date cell.
+    Date(NaiveDate),
+}
+
+impl core::fmt::Display for Cell<'_> {
+    /// The cell's text in a CSV export of the roster.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Cell::Text(s) => f.write_str(s),
+            Cell::Integer(n) => write!(f, "{n}"),
+            Cell::Boolean(b) => write!(f, "{b}"),
+            Cell::Date(d) => write!(f, "{d}"),
+        }
+    }
+}
+
+/// The raw value of `cell` in the participant field at `index` (from
+/// [`field_index`]), when it is read without its text: text, or a typed value
+/// of the field's own kind. A typed cell of another kind (an integer in a
+/// date field), or a date whose year `YYYY` cannot hold, is `None`: its row is
+/// decoded from its text.
+pub(super) fn cell_raw(cell: Cell<'_>, index: usize) -> Option<Raw<'_>> {
+    use chrono::Datelike as _;
+    let kind = PARTICIPANT_FIELDS.get(index).map(|s| s.kind);
+    match (cell, kind) {
+        (Cell::Text(s), _) => Some(Raw::Cell(s)),
+        (Cell::Integer(n), Some(Kind::Integer)) => Some(Raw::Integer(n)),
+        (Cell::Boolean(b), Some(Kind::Bool)) => Some(Raw::Boolean(b)),
+        (Cell::Date(d), Some(Kind::Date)) if (1..=9999).contains(&d.year()) => Some(Raw::Date(d)),
+        _ => None,
+    }
+}
+
+/// A typed raw value's CSV text, for the messages of the rare checks that
+/// quote it.
+fn typed_text(raw: Raw<'_>) -> Option<Cell<'_>> {
+    match raw {
+        Raw::Integer(n) => Some(Cell::Integer(n)),
+        Raw::Boolean(b) => Some(Cell::Boolean(b)),
+        Raw::Date(d) => Some(Cell::Date(d)),
+        Raw::Json(_) | Raw::Cell(_) => None,
+    }
 }
 
 /// A participant's present (non-null, non-empty) fields, by position; no
@@ -436,6 +501,18 @@ pub(crate) fn category(raw: Option<Raw<'_>>) -> Result<Category, ContractError> 
     let text = match raw {
         Raw::Json(Value::String(s)) => s.as_str(),
         Raw::Cell(s) => s,
+        // A typed cell is never a category: its text is named as a CSV
+        // cell's would be.
+        Raw::Integer(_) | Raw::Boolean(_) | Raw::Date(_) => {
+            return Err(ContractError::at(
+                ErrorCode::InvalidValue,
+                path("category"),
+                format!(
+                    "unknown category \"{}\": allowed are pu, bpu, jakon, pmi",
+                    typed_text(raw).map(|c| c.to_string()).unwrap_or_default()
+                ),
+            ));
+        }
         Raw::Json(other) => {
             return Err(ContractError::at(
                 ErrorCode::InvalidType,
@@ -500,7 +577,18 @@ pub(crate) fn decode_fields(
 
     // 6. Field types.
     for (spec, raw) in fields.present() {
-        check_raw(spec, raw)?;
+        // Text in a text field and a typed value of the field's own kind
+        // (a columnar roster's cells) always pass: no call per cell.
+        let passes = matches!(
+            (spec.kind, raw),
+            (Kind::Text | Kind::TextList, Raw::Cell(_))
+                | (Kind::Integer, Raw::Integer(_))
+                | (Kind::Bool, Raw::Boolean(_))
+                | (Kind::Date, Raw::Date(_))
+        );
+        if !passes {
+            check_raw(spec, raw)?;
+        }
     }
 
     // 7. Required fields.
@@ -605,6 +693,16 @@ fn check_raw(spec: &FieldSpec, raw: Raw<'_>) -> Result<(), ContractError> {
     let path = || path(spec.name);
     match raw {
         Raw::Json(value) => check_type(&path(), spec.kind, value),
+        // A typed value of the field's own kind passes as its text would;
+        // another (which a columnar row decodes from text instead) is
+        // checked as its text.
+        Raw::Integer(_) if spec.kind == Kind::Integer => Ok(()),
+        Raw::Boolean(_) if spec.kind == Kind::Bool => Ok(()),
+        Raw::Date(_) if spec.kind == Kind::Date => Ok(()),
+        Raw::Integer(_) | Raw::Boolean(_) | Raw::Date(_) => {
+            let text = typed_text(raw).map(|c| c.to_string()).unwrap_or_default();
+            check_raw(spec, Raw::Cell(&text))
+        }
         Raw::Cell(cell) => {
             let wrong = |expected: &str| {
                 let path = path();
@@ -741,7 +839,8 @@ fn integer(fields: &Fields<'_>, field: F) -> Option<i64> {
     let digits = match fields.get(field)? {
         Raw::Json(Value::Number(n)) => n.as_str(),
         Raw::Cell(s) => s,
-        Raw::Json(_) => return None,
+        Raw::Integer(n) => return Some(n),
+        Raw::Json(_) | Raw::Boolean(_) | Raw::Date(_) => return None,
     };
     Some(digits.parse::<i64>().unwrap_or(if digits.starts_with('-') {
         i64::MIN
@@ -754,7 +853,7 @@ fn text<'a>(fields: &Fields<'a>, field: F) -> Option<&'a str> {
     match fields.get(field)? {
         Raw::Json(Value::String(s)) => Some(s),
         Raw::Cell(s) => Some(s),
-        Raw::Json(_) => None,
+        Raw::Json(_) | Raw::Integer(_) | Raw::Boolean(_) | Raw::Date(_) => None,
     }
 }
 
@@ -762,12 +861,16 @@ fn boolean(fields: &Fields<'_>, field: F) -> Option<bool> {
     match fields.get(field)? {
         Raw::Json(Value::Bool(b)) => Some(*b),
         Raw::Cell(s) => Some(s == "true"),
-        Raw::Json(_) => None,
+        Raw::Boolean(b) => Some(b),
+        Raw::Json(_) | Raw::Integer(_) | Raw::Date(_) => None,
     }
 }
 
 fn date(fields: &Fields<'_>, field: F) -> Option<NaiveDate> {
-    text(fields, field).and_then(|s| parse_date(s).ok())
+    match fields.get(field)? {
+        Raw::Date(d) => Some(d),
+        _ => text(fields, field).and_then(|s| parse_date(s).ok()),
+    }
 }
 
 /// A closed set of names, or `invalid_value` listing what is allowed.
@@ -793,17 +896,28 @@ fn enumerated<T>(
 
 /// An integer field's text as given (JSON literal or cell), so that an
 /// error about a number beyond 64 bits shows the number given, not the
-/// saturated value it was read as.
-fn literal<'a>(fields: &Fields<'a>, field: F) -> &'a str {
-    match fields.get(field) {
-        Some(Raw::Json(Value::Number(n))) => n,
-        Some(Raw::Cell(s)) => s,
-        _ => "",
+/// saturated value it was read as. A typed integer is written out only when
+/// the message is.
+fn literal<'a>(fields: &Fields<'a>, field: F) -> Literal<'a> {
+    Literal(fields.get(field))
+}
+
+/// See [`literal`].
+struct Literal<'a>(Option<Raw<'a>>);
+
+impl core::fmt::Display for Literal<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self.0 {
+            Some(Raw::Json(Value::Number(n))) => f.write_str(n),
+            Some(Raw::Cell(s)) => f.write_str(s),
+            Some(Raw::Integer(n)) => write!(f, "{n}"),
+            _ => Ok(()),
+        }
     }
 }
 
 /// A money field's D-4 error; `amount` is the value as given.
-fn money_error(name: &str, e: WorkerError, amount: &str) -> ContractError {
+fn money_error(name: &str, e: WorkerError, amount: Literal<'_>) -> ContractError {
     match e {
         WorkerError::AmountTooLarge { limit, .. } => ContractError::at(
             ErrorCode::AmountOutOfRange,

@@ -26,6 +26,7 @@ mod respond;
 mod roster;
 
 pub use benefit::{BenefitResult, MAX_CLAIM_AMOUNT, PaymentEntry, benefit, decode_claim};
+pub use case::Cell;
 pub use fine::{FineResult, fine};
 pub use grid::parse_income_grid;
 pub use projection::{ProjectionResult, YearEntry, projection};

@@ -163,32 +163,98 @@ impl Roster {
                 Column::Extra => {}
             }
         }
-        // 2. The row's own top-level field: without an id, a result could
-        // not be told from another row's (it would be labelled with its line
-        // number, which may equal a real id), so the row is an error row
-        // (CONTRACT.md §2).
-        if !has_id {
-            return Err(ContractError::at(
-                ErrorCode::MissingField,
-                "id",
-                "the row has no id: every roster row needs a non-empty id".to_owned(),
-            ));
-        }
-        // 3. Period syntax.
-        let period = match row_period {
-            None => period,
-            Some(text) => text.parse().map_err(|_| {
-                ContractError::at(
-                    ErrorCode::InvalidPeriod,
-                    "period",
-                    format!("period \"{text}\" is not YYYY-MM with a month 01 to 12"),
-                )
-            })?,
-        };
-        // 4. Category; 5. not applicable fields.
-        let category = category(category_cell)?;
-        applicable(category, |index| fields.is_set(index))?;
-        // 6 … 10; BPU prepayment is not available in a roster (one month per row).
-        decode_fields(period, category, &fields, || Ok(CaseOptions::default()))
+        decoded(has_id, row_period, category_cell, &fields, period)
     }
+
+    /// Decodes one row of a columnar roster (as many cells as
+    /// [`Roster::width`]; `None`, a null, or empty text is absent) exactly as
+    /// [`Roster::decode`] decodes the CSV text of the same values: the same
+    /// checks, in the same order, with the same messages. An integer,
+    /// boolean or date in a field of that kind is read as it is, never
+    /// written out as text (a message that quotes it writes it); a row with
+    /// a typed cell anywhere else (an integer in a date field, a date in the
+    /// `period` column), which a typed roster does not have, is decoded
+    /// from its cells' text.
+    pub fn decode_cells(
+        &self,
+        cells: &[Option<super::case::Cell<'_>>],
+        period: Period,
+    ) -> Result<Case, ContractError> {
+        use super::case::Cell;
+        let mut fields = Fields::new();
+        let mut row_period = None;
+        let mut category_cell = None;
+        let mut has_id = false;
+        for (column, cell) in self.columns.iter().zip(cells) {
+            let Some(cell) = *cell else { continue };
+            if cell == Cell::Text("") {
+                continue;
+            }
+            match (column, cell) {
+                (Column::Id, _) => has_id = true,
+                (Column::Extra, _) => {}
+                (Column::Period, Cell::Text(text)) => row_period = Some(text),
+                (Column::Field(i), _) => match super::case::cell_raw(cell, *i) {
+                    Some(raw) if *i == CATEGORY_FIELD => category_cell = Some(raw),
+                    Some(raw) => fields.set(*i, raw),
+                    None => return self.decode_text(cells, period),
+                },
+                (Column::Period, _) => return self.decode_text(cells, period),
+            }
+        }
+        decoded(has_id, row_period, category_cell, &fields, period)
+    }
+
+    /// A columnar row decoded from its cells' CSV text (the rare row with a
+    /// typed cell in a column of another kind).
+    fn decode_text(
+        &self,
+        cells: &[Option<super::case::Cell<'_>>],
+        period: Period,
+    ) -> Result<Case, ContractError> {
+        let texts: Vec<String> = cells
+            .iter()
+            .map(|c| c.map(|c| c.to_string()).unwrap_or_default())
+            .collect();
+        let cells: Vec<&str> = texts.iter().map(String::as_str).collect();
+        self.decode(&cells, period)
+    }
+}
+
+/// A roster row's checks once its cells are sorted by column (CONTRACT.md
+/// §2), whether they came as CSV text or as typed cells.
+fn decoded(
+    has_id: bool,
+    row_period: Option<&str>,
+    category_cell: Option<Raw<'_>>,
+    fields: &Fields<'_>,
+    period: Period,
+) -> Result<Case, ContractError> {
+    // 2. The row's own top-level field: without an id, a result could
+    // not be told from another row's (it would be labelled with its line
+    // number, which may equal a real id), so the row is an error row
+    // (CONTRACT.md §2).
+    if !has_id {
+        return Err(ContractError::at(
+            ErrorCode::MissingField,
+            "id",
+            "the row has no id: every roster row needs a non-empty id".to_owned(),
+        ));
+    }
+    // 3. Period syntax.
+    let period = match row_period {
+        None => period,
+        Some(text) => text.parse().map_err(|_| {
+            ContractError::at(
+                ErrorCode::InvalidPeriod,
+                "period",
+                format!("period \"{text}\" is not YYYY-MM with a month 01 to 12"),
+            )
+        })?,
+    };
+    // 4. Category; 5. not applicable fields.
+    let category = category(category_cell)?;
+    applicable(category, |index| fields.is_set(index))?;
+    // 6 … 10; BPU prepayment is not available in a roster (one month per row).
+    decode_fields(period, category, fields, || Ok(CaseOptions::default()))
 }

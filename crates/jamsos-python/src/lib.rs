@@ -9,23 +9,17 @@
 //!   computes on every core, a `pyarrow.Table` out.
 
 use std::num::NonZeroUsize;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use arrow_array::ffi_stream::RecordBatchStreamReader;
 use arrow_array::{RecordBatch, RecordBatchIterator, RecordBatchReader};
 use arrow_pyarrow::{FromPyArrow, IntoPyArrow, ToPyArrow};
 use arrow_schema::{ArrowError, SchemaRef};
 use jamsos_arrow::{Kernel, KernelError, KernelOptions, result_schema};
-use jamsos_batch::Summary;
 use jamsos_contract::{Command, IncomeBracket, IncomeGrid, Settings, parse_income_grid};
 use jamsos_core::Period;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-
-/// Rows per unit of work: large enough that a unit's bookkeeping is noise,
-/// small enough that the cores finish together.
-const CHUNK_ROWS: usize = 16_384;
 
 /// The brackets of a caller's income grid (CSV text `from,to,nominal`), or
 /// none for the built-in one (D-17).
@@ -103,74 +97,6 @@ fn read_roster(roster: &Bound<'_, PyAny>) -> PyResult<(SchemaRef, Vec<RecordBatc
     Ok((schema, batches))
 }
 
-/// Splits the batches into units of at most [`CHUNK_ROWS`] rows (zero-copy
-/// slices), each with its first row's index over the whole roster.
-fn units(batches: &[RecordBatch]) -> Vec<(u64, RecordBatch)> {
-    let mut units = Vec::new();
-    let mut first = 0u64;
-    for batch in batches {
-        let mut offset = 0;
-        while offset < batch.num_rows() {
-            let len = CHUNK_ROWS.min(batch.num_rows() - offset);
-            units.push((first + offset as u64, batch.slice(offset, len)));
-            offset += len;
-        }
-        first += batch.num_rows() as u64;
-    }
-    units
-}
-
-/// Assesses every unit with `kernel`'s clones on `threads` threads; the
-/// results in the units' order.
-fn assess_units(
-    kernel: &Kernel<'_>,
-    units: &[(u64, RecordBatch)],
-    threads: usize,
-) -> PyResult<Vec<RecordBatch>> {
-    let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<(usize, RecordBatch)>> = Mutex::new(Vec::with_capacity(units.len()));
-    let failed: Mutex<Option<KernelError>> = Mutex::new(None);
-    std::thread::scope(|scope| {
-        for _ in 0..threads.min(units.len()).max(1) {
-            scope.spawn(|| {
-                let mut kernel = kernel.clone();
-                let mut summary = Summary::default();
-                let mut mine = Vec::new();
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some((first, batch)) = units.get(i) else {
-                        break;
-                    };
-                    match kernel.assess(batch, *first, &mut summary) {
-                        Ok(result) => mine.push((i, result)),
-                        Err(e) => {
-                            if let Ok(mut slot) = failed.lock() {
-                                slot.get_or_insert(e);
-                            }
-                            // Stop every thread at its next unit.
-                            next.store(units.len(), Ordering::Relaxed);
-                            break;
-                        }
-                    }
-                }
-                if let Ok(mut all) = done.lock() {
-                    all.extend(mine);
-                }
-            });
-        }
-    });
-    let poisoned = || PyValueError::new_err("a worker thread failed");
-    if let Some(e) = failed.into_inner().map_err(|_| poisoned())? {
-        return Err(kernel_error(e));
-    }
-    let mut done = done.into_inner().map_err(|_| poisoned())?;
-    if done.len() != units.len() {
-        return Err(poisoned());
-    }
-    done.sort_unstable_by_key(|(i, _)| *i);
-    Ok(done.into_iter().map(|(_, b)| b).collect())
-}
-
 /// `jamsos.assess`: a roster in, a `pyarrow.Table` out (see the Python
 /// docstring).
 #[pyfunction]
@@ -203,8 +129,8 @@ fn assess<'py>(
         options.allow_extra_columns = allow_extra_columns;
         options.keep = &keep;
         let kernel = Kernel::new(&schema, options).map_err(kernel_error)?;
-        let units = units(&batches);
-        let results = assess_units(&kernel, &units, threads)?;
+        // The kernel spreads the roster over the threads (one place for it).
+        let results = kernel.assess_all(&batches, threads).map_err(kernel_error)?;
         Ok((kernel.schema(), results))
     })?;
     let reader: Box<dyn RecordBatchReader + Send> = Box::new(RecordBatchIterator::new(
