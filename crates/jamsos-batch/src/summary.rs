@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use jamsos_eligibility::Status;
 use jamsos_worker::Category;
 use serde_json::{Value, json};
 
@@ -83,36 +82,19 @@ pub struct Summary {
     pub groups: BTreeMap<Vec<String>, Tally>,
 }
 
-const fn category_index(c: Category) -> usize {
-    match c {
-        Category::Pu => 0,
-        Category::Bpu => 1,
-        Category::Jakon => 2,
-        Category::Pmi => 3,
-    }
-}
-
-const fn status_index(s: Status) -> usize {
-    match s {
-        Status::Mandatory => 0,
-        Status::Optional => 1,
-        Status::NotEligible => 2,
-    }
-}
-
 impl Summary {
     /// Adds an `ok` row.
     pub fn add_ok(&mut self, outcome: &Outcome, group: Option<&[&str]>) {
         let totals = outcome.totals();
         self.all.add_ok(totals);
-        if let Some(t) = self.categories.get_mut(category_index(outcome.category)) {
+        if let Some(t) = self.categories.get_mut(outcome.category.index()) {
             t.add_ok(totals);
         }
         for (sum, a) in self.amounts.iter_mut().zip(outcome.amounts) {
             *sum += u128::from(a);
         }
         for (counts, status) in self.statuses.iter_mut().zip(outcome.statuses) {
-            if let Some(n) = counts.get_mut(status_index(status)) {
+            if let Some(n) = counts.get_mut(status.index()) {
                 *n += 1;
             }
         }
@@ -124,7 +106,7 @@ impl Summary {
     /// Adds an error row.
     pub fn add_error(&mut self, code: &str, category: Option<Category>, group: Option<&[&str]>) {
         self.all.add_error();
-        if let Some(t) = category.and_then(|c| self.categories.get_mut(category_index(c))) {
+        if let Some(t) = category.and_then(|c| self.categories.get_mut(c.index())) {
             t.add_error();
         }
         match self.error_codes.get_mut(code) {
@@ -281,6 +263,7 @@ fn csv_field(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jamsos_eligibility::Status;
 
     #[test]
     fn csv_summary_rows() {

@@ -113,15 +113,6 @@ pub(crate) fn field_index(name: &str) -> Option<usize> {
 
 const OPTION_FIELDS: [&str; 3] = ["jp_for_foreigners", "months", "holidays"];
 
-const fn category_index(c: Category) -> usize {
-    match c {
-        Category::Pu => 0,
-        Category::Bpu => 1,
-        Category::Jakon => 2,
-        Category::Pmi => 3,
-    }
-}
-
 /// The options every case may carry.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CaseOptions {
@@ -287,12 +278,7 @@ fn path(field: &str) -> String {
 fn fields_of(category: Category) -> String {
     PARTICIPANT_FIELDS
         .iter()
-        .filter(|s| {
-            s.applies
-                .get(category_index(category))
-                .copied()
-                .unwrap_or(false)
-        })
+        .filter(|s| s.applies.get(category.index()).copied().unwrap_or(false))
         .map(|s| s.name)
         .collect::<Vec<_>>()
         .join(", ")
@@ -542,7 +528,7 @@ pub(crate) fn applicable(
     category: Category,
     present: impl Fn(usize) -> bool,
 ) -> Result<(), ContractError> {
-    let column = category_index(category);
+    let column = category.index();
     let stray = PARTICIPANT_FIELDS.iter().enumerate().find(|(index, spec)| {
         present(*index) && !spec.applies.get(column).copied().unwrap_or(false)
     });
