@@ -1028,17 +1028,13 @@ fn outcome_of(r: &ContributionResult) -> Outcome {
         r.totals.participant,
         r.totals.government,
     );
-    let status = |code: &str| match code {
-        "mandatory" => Status::Mandatory,
-        "optional" => Status::Optional,
-        _ => Status::NotEligible,
-    };
+    // The result lists the five programs in `Program::ALL` order.
     let mut statuses = [Status::NotEligible; 5];
     for (slot, p) in statuses.iter_mut().zip(&r.programs) {
-        *slot = status(&p.status);
+        *slot = p.status;
     }
     Outcome {
-        category: Category::from_code(&r.category).unwrap_or(Category::Pu),
+        category: r.category,
         amounts,
         statuses,
     }

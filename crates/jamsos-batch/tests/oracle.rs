@@ -284,9 +284,9 @@ fn expected(roster: &Roster, record: &Record, line: u64, batch_period: &str) -> 
         let entry = result
             .programs
             .iter()
-            .find(|e| e.program == p)
+            .find(|e| e.program.code() == p)
             .unwrap_or_else(|| panic!("{json}: no status for {p}"));
-        row.push(entry.status.clone());
+        row.push(entry.status.code().to_owned());
     }
     Expected::Ok(row)
 }

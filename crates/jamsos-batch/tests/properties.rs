@@ -361,8 +361,12 @@ fn expected(row: &Row) -> Vec<String> {
             let mut out = vec!["ok".to_owned(), String::new()];
             out.extend(amounts.iter().map(u64::to_string));
             for program in PROGRAMS {
-                let entry = r.programs.iter().find(|p| p.program == program).unwrap();
-                out.push(entry.status.clone());
+                let entry = r
+                    .programs
+                    .iter()
+                    .find(|p| p.program.code() == program)
+                    .unwrap();
+                out.push(entry.status.code().to_owned());
             }
             out
         }

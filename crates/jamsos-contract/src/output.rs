@@ -3,8 +3,8 @@
 use jamsos_contribution::{
     Allocation, Assessed, Component as Part, Line, Totals as Sums, Warnings,
 };
-use jamsos_core::{Period, Rupiah};
-use jamsos_eligibility::{ProgramStatus, PuEligibility, Statuses};
+use jamsos_core::{Period, Program, Rupiah};
+use jamsos_eligibility::{ProgramStatus, PuEligibility, Status, Statuses};
 use jamsos_worker::Category;
 use serde::{Deserialize, Serialize};
 
@@ -26,9 +26,9 @@ pub struct Notice {
 #[serde(deny_unknown_fields)]
 pub struct ProgramEntry {
     /// `jkk`, `jkm`, `jht`, `jp` or `jkp`.
-    pub program: String,
+    pub program: Program,
     /// `mandatory`, `optional` or `not_eligible`.
-    pub status: String,
+    pub status: Status,
     /// Why it is optional or not eligible.
     pub reasons: Vec<Notice>,
 }
@@ -116,7 +116,7 @@ pub struct ContributionResult {
     /// `YYYY-MM`.
     pub period: String,
     /// Category code.
-    pub category: String,
+    pub category: Category,
     /// All five programs.
     pub programs: Vec<ProgramEntry>,
     /// Billed lines.
@@ -142,7 +142,7 @@ pub struct EligibilityResult {
     /// `YYYY-MM`.
     pub period: String,
     /// Category code.
-    pub category: String,
+    pub category: Category,
     /// All five programs.
     pub programs: Vec<ProgramEntry>,
     /// PU: the date pension age is reached (D-10).
@@ -158,8 +158,8 @@ pub struct EligibilityResult {
 
 fn program_entry(s: &ProgramStatus) -> ProgramEntry {
     ProgramEntry {
-        program: s.program.code().to_owned(),
-        status: s.status.code().to_owned(),
+        program: s.program,
+        status: s.status,
         reasons: s
             .reasons
             .iter()
@@ -289,7 +289,7 @@ impl ContributionResult {
         ContributionResult {
             version: VERSION,
             period: a.period().to_string(),
-            category: a.category().code().to_owned(),
+            category: a.category(),
             programs: programs(a.statuses()),
             lines: a.lines().map(|l| line_entry(l, &parts)).collect(),
             deferred: a.deferred().map(|l| line_entry(l, &[])).collect(),
@@ -323,7 +323,7 @@ impl EligibilityResult {
         EligibilityResult {
             version: VERSION,
             period: period.to_string(),
-            category: category.code().to_owned(),
+            category,
             programs: programs(statuses),
             pension_age_reached_on: None,
             last_jp_period: None,

@@ -53,8 +53,12 @@ fn dates_past_9999_are_null_not_five_digit_years() {
     let r = contract::eligibility(pu).unwrap();
     assert_eq!(r.pension_age_reached_on, None);
     assert_eq!(r.last_jp_period, None);
-    let jp_status = r.programs.iter().find(|p| p.program == "jp").unwrap();
-    assert_eq!(jp_status.status, "mandatory");
+    let jp_status = r
+        .programs
+        .iter()
+        .find(|p| p.program.code() == "jp")
+        .unwrap();
+    assert_eq!(jp_status.status.code(), "mandatory");
 
     // No command writes a year with more than four digits for these inputs.
     for (command, input) in [
