@@ -11,7 +11,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use jamsos_contract::{
     ContractError, ContributionResult, ErrorCode, HeaderError, Roster, Settings,
 };
-use jamsos_core::Period;
+use jamsos_core::{Period, Program};
 use jamsos_eligibility::Status;
 use jamsos_worker::Category;
 
@@ -197,36 +197,31 @@ struct Job<'a> {
     settings: Settings<'a>,
 }
 
-/// The result columns (CONTRACT.md §2); kept columns (`--keep`) go after `id`.
-pub const OUTPUT_COLUMNS: [&str; 27] = [
-    "id",
-    "status",
-    "error_code",
-    "error_message",
-    "jkk_employer",
-    "jkk_participant",
-    "jkk_government",
-    "jkm_employer",
-    "jkm_participant",
-    "jkm_government",
-    "jht_employer",
-    "jht_worker",
-    "jht_participant",
-    "jp_employer",
-    "jp_worker",
-    "jp_deferred",
-    "jkp_government",
-    "jkk_jkm_participant",
-    "total_employer",
-    "total_worker",
-    "total_participant",
-    "total_government",
-    "jkk",
-    "jkm",
-    "jht",
-    "jp",
-    "jkp",
-];
+/// The columns before the amounts: the row's id, status and error.
+const LEAD_COLUMNS: [&str; 4] = ["id", "status", "error_code", "error_message"];
+
+/// The result columns (CONTRACT.md §2): the lead columns, the amounts
+/// ([`AMOUNT_COLUMNS`]), then each program's status (`Program::CODES`);
+/// kept columns (`--keep`) go after `id`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of bounds fails the build"
+)]
+pub const OUTPUT_COLUMNS: [&str; LEAD_COLUMNS.len() + AMOUNT_COLUMNS.len() + Program::CODES.len()] = {
+    let mut columns = [""; LEAD_COLUMNS.len() + AMOUNT_COLUMNS.len() + Program::CODES.len()];
+    let mut i = 0;
+    while i < columns.len() {
+        columns[i] = if i < LEAD_COLUMNS.len() {
+            LEAD_COLUMNS[i]
+        } else if i < LEAD_COLUMNS.len() + AMOUNT_COLUMNS.len() {
+            AMOUNT_COLUMNS[i - LEAD_COLUMNS.len()]
+        } else {
+            Program::CODES[i - LEAD_COLUMNS.len() - AMOUNT_COLUMNS.len()]
+        };
+        i += 1;
+    }
+    columns
+};
 
 /// Runs a batch: reads `input`, writes one result per input row to `output`
 /// in input order, and returns the summary.
