@@ -7,6 +7,10 @@
 //! nothing can catch) leaves it behind, as a hidden `.NAME.*.part` file beside
 //! the result.
 //!
+//! A path that already names something other than a regular file (a device
+//! such as `/dev/null`, a FIFO) is written in place: renaming a file onto it
+//! would replace the device with a regular file for every other program.
+//!
 //! The rename is atomic for other processes; the data is not synced to disk
 //! first (a batch of gigabytes would wait seconds for it), so a power loss
 //! right after a run may still lose the new file, but never shows a partial
@@ -48,9 +52,11 @@ pub(crate) fn clean_up_on_signals() -> io::Result<()> {
     Ok(())
 }
 
-/// A file being written under a temporary name beside its final path.
+/// A file being written under a temporary name beside its final path, or a
+/// device or FIFO written in place.
 pub(crate) struct Staged {
     temp: Option<NamedTempFile>,
+    direct: Option<File>,
     target: PathBuf,
 }
 
@@ -58,6 +64,16 @@ impl Staged {
     /// Creates the temporary file in `target`'s directory, with the
     /// permissions an existing `target` has (else those of a new file).
     pub(crate) fn create(target: &Path) -> io::Result<Staged> {
+        if let Ok(meta) = std::fs::metadata(target) {
+            if !meta.is_file() && !meta.is_dir() {
+                let file = std::fs::OpenOptions::new().write(true).open(target)?;
+                return Ok(Staged {
+                    temp: None,
+                    direct: Some(file),
+                    target: target.to_owned(),
+                });
+            }
+        }
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
@@ -86,19 +102,21 @@ impl Staged {
         pending.push(temp.path().to_owned());
         Ok(Staged {
             temp: Some(temp),
+            direct: None,
             target: target.to_owned(),
         })
     }
 
     /// The open temporary file, to write to.
     pub(crate) fn file(&self) -> io::Result<File> {
-        match &self.temp {
-            Some(t) => t.as_file().try_clone(),
-            None => Err(io::Error::other("the file was already renamed")),
+        match (&self.temp, &self.direct) {
+            (Some(t), _) => t.as_file().try_clone(),
+            (None, Some(f)) => f.try_clone(),
+            (None, None) => Err(io::Error::other("the file was already renamed")),
         }
     }
 
-    /// Renames the finished file onto its path.
+    /// Renames the finished file onto its path (nothing to do for a device).
     pub(crate) fn commit(mut self) -> io::Result<()> {
         let mut pending = PENDING
             .lock()

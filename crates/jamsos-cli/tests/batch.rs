@@ -568,6 +568,28 @@ fn output_file_holds_what_standard_output_would() {
     assert_eq!(to_file.counts(), (2, 1, 1));
 }
 
+/// `--output` naming a FIFO (as `/dev/null` names a device) writes into it:
+/// renaming a finished file onto the path, as for a regular file, would have
+/// replaced the FIFO with a file for every other program.
+#[cfg(unix)]
+#[test]
+fn output_to_a_fifo_is_written_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let input = format!("{BPU_HEADER}\nA,bpu,,1000000\nB,bpu,,0\n");
+    let to_stdout = batch(&[], input.as_bytes());
+    let fifo = Temp::new("out.fifo");
+    let made = Command::new("mkfifo").arg(&fifo.0).status().unwrap();
+    assert!(made.success());
+    let path = fifo.0.clone();
+    let reader = std::thread::spawn(move || std::fs::read(path).unwrap());
+    let to_fifo = batch(&["--output", fifo.path()], input.as_bytes());
+    assert_eq!(to_fifo.code, 0, "{}", to_fifo.stderr);
+    // Checked before joining: a reader whose FIFO was replaced never ends.
+    let kind = std::fs::symlink_metadata(&fifo.0).unwrap().file_type();
+    assert!(kind.is_fifo(), "the FIFO was replaced: {kind:?}");
+    assert_eq!(reader.join().unwrap(), to_stdout.stdout);
+}
+
 #[test]
 fn income_grid_applies_to_every_row() {
     // A made-up grid, as in tests/categories.rs: 1,000,000 … 1,499,999 pays
