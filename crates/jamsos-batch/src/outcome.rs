@@ -32,7 +32,7 @@ pub const AMOUNT_COLUMNS: [&str; 18] = [
 
 /// Where a billed line goes among [`AMOUNT_COLUMNS`]; `None` for a
 /// combination no category bills.
-const fn column(program: Billed, payer: Payer) -> Option<usize> {
+pub(crate) const fn column(program: Billed, payer: Payer) -> Option<usize> {
     Some(match (program, payer) {
         (Billed::Program(Program::Jkk), Payer::Employer) => 0,
         (Billed::Program(Program::Jkk), Payer::Participant) => 1,

@@ -1007,11 +1007,8 @@ fn ndjson(
 fn outcome_of(r: &ContributionResult) -> Outcome {
     let mut amounts = [0u64; 18];
     for l in &r.lines {
-        let name = format!("{}_{}", l.program, l.payer);
-        if let Some(i) = AMOUNT_COLUMNS.iter().position(|c| *c == name) {
-            if let Some(slot) = amounts.get_mut(i) {
-                *slot += l.amount;
-            }
+        if let Some(slot) = outcome::column(l.program, l.payer).and_then(|i| amounts.get_mut(i)) {
+            *slot += l.amount;
         }
     }
     let deferred: u64 = r.deferred.iter().map(|l| l.amount).sum();

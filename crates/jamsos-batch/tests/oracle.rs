@@ -261,7 +261,7 @@ fn expected(roster: &Roster, record: &Record, line: u64, batch_period: &str) -> 
             .position(|c| *c == name)
             .unwrap_or_else(|| panic!("{json}: line {name} has no output column"));
         amounts[i] += l.amount;
-        *per_payer.entry(l.payer.as_str()).or_default() += l.amount;
+        *per_payer.entry(l.payer.code()).or_default() += l.amount;
     }
     amounts[column("jp_deferred")] = result.deferred.iter().map(|l| l.amount).sum();
     let totals = [

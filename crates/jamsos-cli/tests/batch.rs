@@ -699,6 +699,81 @@ fn ndjson_one_result_per_line() {
     assert_eq!(out.counts(), (6, 3, 3));
 }
 
+/// The summary of an NDJSON roster adds up each result's lines by program and
+/// payer exactly as the CSV batch adds up its rows: the same cases as NDJSON
+/// and as CSV give the same summary. The cases bill every payer, a PMI
+/// package (`jkk_jkm`) and a deferred JP line (PP 49/2020, D-16).
+#[test]
+fn ndjson_and_csv_rosters_of_the_same_cases_sum_up_alike() {
+    let cases = [
+        (
+            "PU",
+            r#"{"period":"2025-04","participant":{"category":"pu","birth_date":"1990-05-17","wage":12000000,"risk_class":3,"scale":"medium","registered_on":"2019-03-01","jkn_member":true}}"#,
+            "pu,1990-05-17,12000000,3,medium,2019-03-01,true,,,,,,,,",
+        ),
+        (
+            "PU2020",
+            r#"{"period":"2020-09","participant":{"category":"pu","birth_date":"1985-01-31","wage":9000000,"risk_class":2,"scale":"large"}}"#,
+            "pu,1985-01-31,9000000,2,large,,,,,,,,,,2020-09",
+        ),
+        (
+            "BPU",
+            r#"{"period":"2025-04","participant":{"category":"bpu","birth_date":"1978-08-17","income":2500000,"opt_in":["jht"]}}"#,
+            "bpu,1978-08-17,,,,,,2500000,jht,,,,,,",
+        ),
+        (
+            "SUB",
+            r#"{"period":"2025-04","participant":{"category":"bpu","income":1000000,"subsidised":true}}"#,
+            "bpu,,,,,,,1000000,,true,,,,,",
+        ),
+        (
+            "JAKON",
+            r#"{"period":"2025-09","participant":{"category":"jakon","method":"contract","contract_value":2750000000}}"#,
+            "jakon,,,,,,,,,,contract,2750000000,,,2025-09",
+        ),
+        (
+            "PMI",
+            r#"{"period":"2025-06","participant":{"category":"pmi","birth_date":"1996-11-02","channel":"agency","contract_months":24}}"#,
+            "pmi,1996-11-02,,,,,,,,,,,agency,24,2025-06",
+        ),
+    ];
+    let header = "id,category,birth_date,wage,risk_class,scale,registered_on,jkn_member,\
+                  income,opt_in,subsidised,method,contract_value,channel,contract_months,period";
+    let csv: String = std::iter::once(header.to_owned())
+        .chain(cases.iter().map(|(id, _, row)| format!("{id},{row}")))
+        .map(|l| l + "\n")
+        .collect();
+    let ndjson: String = cases
+        .iter()
+        .map(|(_, case, _)| format!("{case}\n"))
+        .collect();
+    let summary_of = |args: &[&str], input: &str| -> Value {
+        let file = Temp::new("same.json");
+        let mut all = vec!["batch", "--period", "2025-04", "--summary", file.path()];
+        all.extend_from_slice(args);
+        let out = jamsos(&all, input.as_bytes());
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        serde_json::from_str(&std::fs::read_to_string(&file.0).unwrap()).unwrap()
+    };
+    let from_csv = summary_of(&["--input-format", "csv"], &csv);
+    let from_ndjson = summary_of(&["--input-format", "ndjson", "--format", "ndjson"], &ndjson);
+    assert_eq!(from_csv["ok"], 6, "{from_csv}");
+    assert_eq!(from_csv["by_category"]["pmi"]["ok"], 1, "{from_csv}");
+    // The cases reach the columns that need the typed mapping.
+    for column in [
+        "jkk_jkm_participant",
+        "jp_deferred",
+        "jkk_government",
+        "jht_participant",
+    ] {
+        assert!(
+            from_csv["by_column"][column].as_u64().unwrap() > 0,
+            "{column}: {from_csv}"
+        );
+    }
+    assert_eq!(from_ndjson, from_csv);
+}
+
 #[test]
 fn summary_file_with_group_by_an_extra_column() {
     let input = "id,employer,category,income,wage,birth_date,risk_class,scale\n\

@@ -3,7 +3,7 @@
 use jamsos_contribution::{
     Allocation, Assessed, Component as Part, Line, Totals as Sums, Warnings,
 };
-use jamsos_core::{Period, Program, Rupiah};
+use jamsos_core::{Billed, Payer, Period, Program, Rupiah};
 use jamsos_eligibility::{ProgramStatus, PuEligibility, Status, Statuses};
 use jamsos_worker::Category;
 use serde::{Deserialize, Serialize};
@@ -51,10 +51,10 @@ pub struct Component {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LineEntry {
-    /// Program code.
-    pub program: String,
-    /// Payer code.
-    pub payer: String,
+    /// The program billed (serialized as its code: `jkk` … or `jkk_jkm`).
+    pub program: Billed,
+    /// Who pays (serialized as its code).
+    pub payer: Payer,
     /// `YYYY-MM`.
     pub period: String,
     /// The amount the rate applies to; omitted for flat amounts.
@@ -182,8 +182,8 @@ fn line_entry(l: &Line, parts: &[Part]) -> LineEntry {
         .map(component)
         .collect();
     LineEntry {
-        program: l.program.code().to_owned(),
-        payer: l.payer.code().to_owned(),
+        program: l.program,
+        payer: l.payer,
         period: l.period.to_string(),
         base: l.base.map(u64::from),
         rate: l.rate.map(|r| r.decimal().to_string()),

@@ -95,7 +95,7 @@ proptest! {
                 prop_assert_eq!(r.programs.len(), 5);
                 for (payer, total) in [("employer", r.totals.employer), ("worker", r.totals.worker),
                     ("participant", r.totals.participant), ("government", r.totals.government)] {
-                    let sum: u64 = r.lines.iter().filter(|l| l.payer == payer).map(|l| l.amount).sum();
+                    let sum: u64 = r.lines.iter().filter(|l| l.payer.code() == payer).map(|l| l.amount).sum();
                     prop_assert_eq!(sum, total);
                 }
                 for l in &r.lines {

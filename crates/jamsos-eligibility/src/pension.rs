@@ -35,7 +35,9 @@ pub fn pension_age_reached_on(birth: NaiveDate) -> Option<NaiveDate> {
         u32::from(PENSION_AGE_BEFORE_PROGRAM),
         PENSION_AGE
             .latest()
-            .map_or(u32::from(PENSION_AGE_BEFORE_PROGRAM), |e| u32::from(e.value)),
+            .map_or(u32::from(PENSION_AGE_BEFORE_PROGRAM), |e| {
+                u32::from(e.value)
+            }),
     );
     // Invariant: `high` qualifies (the last pension age always does), and
     // no age below `low` does.
