@@ -228,33 +228,9 @@ impl Warning {
     }
 }
 
-/// A set of warnings; serializes as the list of its codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Warnings(u8);
-
-impl Warnings {
-    /// The set with `warning` added.
-    #[must_use]
-    pub const fn with(self, warning: Warning) -> Warnings {
-        Warnings(self.0 | 1 << warning as u8)
-    }
-
-    /// Whether `warning` is in the set.
-    #[must_use]
-    pub const fn contains(self, warning: Warning) -> bool {
-        self.0 & (1 << warning as u8) != 0
-    }
-
-    /// Whether the set is empty.
-    #[must_use]
-    pub const fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The warnings, in declaration order.
-    pub fn iter(self) -> impl Iterator<Item = Warning> {
-        Warning::ALL.into_iter().filter(move |w| self.contains(*w))
-    }
+jamsos_core::bit_set! {
+    /// A set of warnings; serializes as the list of its codes.
+    pub struct Warnings(u8) of Warning;
 }
 
 /// A wage earner's contributions for one period.
