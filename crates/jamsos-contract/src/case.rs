@@ -284,6 +284,10 @@ fn fields_of(category: Category) -> String {
         .join(", ")
 }
 
+/// The JKK risk groups of PP 44/2015 Lampiran I, as the messages name them
+/// (`RiskClass` accepts exactly these).
+const RISK_GROUPS: &str = "1 (very low) to 5 (very high)";
+
 /// What a required participant field holds, for `missing_field` messages;
 /// limits and allowed codes come from the worker crate's constants and
 /// vocabularies.
@@ -293,7 +297,7 @@ fn expected(field: F) -> String {
         F::Wage => {
             format!("the monthly wage, whole rupiah from 1 to {MAX_MONTHLY_AMOUNT} (D-4)")
         }
-        F::RiskClass => "the JKK risk group, 1 (very low) to 5 (very high)".to_owned(),
+        F::RiskClass => format!("the JKK risk group, {RISK_GROUPS}"),
         F::Scale => format!("one of {}", Scale::CODES.join(", ")),
         F::Income => format!(
             "the declared monthly income, whole rupiah from 1 to {MAX_MONTHLY_AMOUNT} (D-4, D-17)"
@@ -303,7 +307,7 @@ fn expected(field: F) -> String {
             "the contract value excluding VAT, whole rupiah from 1 to {MAX_CONTRACT_VALUE} (D-4)"
         ),
         F::Channel => format!("{} (D-26)", Channel::CODES.join(" or ")),
-        F::ContractMonths => "6, 12 or 24 (D-25)".to_owned(),
+        F::ContractMonths => format!("{} (D-25)", pmi_package_lengths().0),
         _ => "a value".to_owned(),
     }
 }
@@ -859,12 +863,13 @@ fn date(fields: &Fields<'_>, field: F) -> Option<NaiveDate> {
     }
 }
 
-/// A closed set of names, or `invalid_value` listing what is allowed.
+/// A closed set of names (a vocabulary's `from_code` and `CODES`), or
+/// `invalid_value` listing the codes.
 fn enumerated<T>(
     fields: &Fields<'_>,
     field: F,
     from_code: fn(&str) -> Option<T>,
-    allowed: &str,
+    codes: &[&str],
 ) -> Result<Option<T>, ContractError> {
     let name = name(field);
     text(fields, field)
@@ -873,7 +878,10 @@ fn enumerated<T>(
                 ContractError::at(
                     ErrorCode::InvalidValue,
                     path(name),
-                    format!("participant.{name} \"{s}\" is not allowed: use one of {allowed}"),
+                    format!(
+                        "participant.{name} \"{s}\" is not allowed: use one of {}",
+                        codes.join(", ")
+                    ),
                 )
             })
         })
@@ -958,7 +966,13 @@ fn jakon_method_fields(fields: &Fields<'_>) -> Result<(), ContractError> {
 }
 
 fn nationality(fields: &Fields<'_>) -> Result<Nationality, ContractError> {
-    Ok(enumerated(fields, F::Nationality, Nationality::from_code, "wni, wna")?.unwrap_or_default())
+    Ok(enumerated(
+        fields,
+        F::Nationality,
+        Nationality::from_code,
+        &Nationality::CODES,
+    )?
+    .unwrap_or_default())
 }
 
 fn decode_bpu(fields: &Fields<'_>) -> Result<BpuWorker, ContractError> {
@@ -968,7 +982,7 @@ fn decode_bpu(fields: &Fields<'_>) -> Result<BpuWorker, ContractError> {
     worker.birth_date = date(fields, F::BirthDate);
     worker.nationality = nationality(fields)?;
     worker.sector =
-        enumerated(fields, F::Sector, Sector::from_code, "transport, other")?.unwrap_or_default();
+        enumerated(fields, F::Sector, Sector::from_code, &Sector::CODES)?.unwrap_or_default();
     worker.subsidised = boolean(fields, F::Subsidised).unwrap_or(false);
     worker.opt_in = opt_in(fields)?;
     worker.paid_through_2020_07 = boolean(fields, F::PaidThrough2020_07).unwrap_or(true);
@@ -1003,16 +1017,36 @@ fn decode_jakon(fields: &Fields<'_>) -> Result<JakonProject, ContractError> {
     Ok(project)
 }
 
+/// The contract lengths the latest PMI regime prices, as words ("6, 12 or
+/// 24"), and the month that regime began: read from the rules table (D-25)
+/// so that the messages follow an amendment.
+fn pmi_package_lengths() -> (String, Period) {
+    use jamsos_rules::permenaker_4_2023::{PMI_CONTRIBUTION, Package};
+    let Some(latest) = PMI_CONTRIBUTION.latest() else {
+        return (String::new(), jamsos_rules::PROGRAMS_START);
+    };
+    let lengths: Vec<String> = match latest.value.package {
+        Package::ByLength(prices) => prices.iter().map(|(m, _)| m.to_string()).collect(),
+        Package::Flat { months, .. } => vec![format!("{} to {}", months.0, months.1)],
+    };
+    let words = match lengths.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => lengths.concat(),
+    };
+    (words, latest.from)
+}
+
 fn decode_pmi(fields: &Fields<'_>) -> Result<PmiWorker, ContractError> {
-    let channel = enumerated(fields, F::Channel, Channel::from_code, "agency, individual")?
+    let channel = enumerated(fields, F::Channel, Channel::from_code, &Channel::CODES)?
         .ok_or_else(|| missing("channel"))?;
     let months = integer(fields, F::ContractMonths).ok_or_else(|| missing("contract_months"))?;
     let mut worker = PmiWorker::new(channel, months).map_err(|_| {
+        let (lengths, since) = pmi_package_lengths();
         ContractError::at(
             ErrorCode::InvalidContractMonths,
             path("contract_months"),
             format!(
-                "participant.contract_months {months} is not allowed: a contract is 1 to {MAX_CONTRACT_MONTHS} months (D-4), and 6, 12 or 24 from 2023-03 (D-25)"
+                "participant.contract_months {months} is not allowed: a contract is 1 to {MAX_CONTRACT_MONTHS} months (D-4), and {lengths} from {since} (D-25)"
             ),
         )
     })?;
@@ -1048,35 +1082,24 @@ pub(super) fn jht_monthly_error(amount: impl core::fmt::Display) -> ContractErro
 fn decode_pu(fields: &Fields<'_>) -> Result<PuWorker, ContractError> {
     let wage = Wage::try_from(integer(fields, F::Wage).ok_or_else(|| missing("wage"))?)
         .map_err(|e| money_error("wage", e, literal(fields, F::Wage)))?;
-    let risk_class = RiskClass::try_from(
-        integer(fields, F::RiskClass).ok_or_else(|| missing("risk_class"))?,
-    )
-    .map_err(|_| {
-        ContractError::at(
-            ErrorCode::InvalidRiskClass,
-            path("risk_class"),
-            format!(
-                "risk class {} is not a JKK risk group: allowed 1 (very low) to 5 (very high)",
-                literal(fields, F::RiskClass)
-            ),
-        )
-    })?;
-    let scale = enumerated(
-        fields,
-        F::Scale,
-        Scale::from_code,
-        "micro, small, medium, large",
-    )?
-    .ok_or_else(|| missing("scale"))?;
+    let risk_class =
+        RiskClass::try_from(integer(fields, F::RiskClass).ok_or_else(|| missing("risk_class"))?)
+            .map_err(|_| {
+                ContractError::at(
+                    ErrorCode::InvalidRiskClass,
+                    path("risk_class"),
+                    format!(
+                        "risk class {} is not a JKK risk group: allowed {RISK_GROUPS}",
+                        literal(fields, F::RiskClass)
+                    ),
+                )
+            })?;
+    let scale = enumerated(fields, F::Scale, Scale::from_code, &Scale::CODES)?
+        .ok_or_else(|| missing("scale"))?;
     let birth_date = date(fields, F::BirthDate).ok_or_else(|| missing("birth_date"))?;
     let mut worker = PuWorker::new(birth_date, wage, risk_class, scale);
     worker.nationality = nationality(fields)?;
-    worker.industry = enumerated(
-        fields,
-        F::Industry,
-        Industry::from_code,
-        "food_beverage_tobacco, textile_apparel, leather, footwear, toys, furniture, other",
-    )?;
+    worker.industry = enumerated(fields, F::Industry, Industry::from_code, &Industry::CODES)?;
     worker.active_workers = integer(fields, F::ActiveWorkers)
         .map(|n| {
             PuWorker::active_workers_count(n).map_err(|e| {
