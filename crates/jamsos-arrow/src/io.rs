@@ -116,12 +116,13 @@ pub trait Sink {
     /// Writes what is left (a Parquet footer, an IPC footer) and flushes.
     fn finish(self: Box<Self>) -> Result<(), KernelError>;
     /// For a text sink, whether it is NDJSON (`Some(true)`) or CSV: its rows
-    /// are then formatted by [`format_rows`] on the worker threads and
-    /// written with [`Sink::write_bytes`].
+    /// are then written on the worker threads (CSV by
+    /// [`Kernel::assess_csv`](crate::Kernel::assess_csv), NDJSON by
+    /// [`format_rows`]) and handed over with [`Sink::write_bytes`].
     fn text(&self) -> Option<bool> {
         None
     }
-    /// Writes rows formatted by [`format_rows`].
+    /// Writes rows already formatted as text.
     fn write_bytes(&mut self, _bytes: &[u8]) -> Result<(), KernelError> {
         Ok(())
     }
@@ -331,7 +332,8 @@ pub fn run_columnar(
         .iter()
         .map(|f| f.name().clone())
         .collect();
-    type Done = Result<(RecordBatch, Vec<u8>, Summary), KernelError>;
+    // A batch's result: its arrays for a columnar sink, else its text.
+    type Done = Result<(Option<RecordBatch>, Vec<u8>, Summary), KernelError>;
     let (work_tx, work_rx) = sync_channel::<(u64, u64, RecordBatch)>(in_flight);
     let (done_tx, done_rx) = sync_channel::<(u64, Done)>(in_flight);
     let work_rx = Mutex::new(work_rx);
@@ -364,14 +366,25 @@ pub fn run_columnar(
                         return;
                     };
                     let mut summary = Summary::default();
-                    // Text results are formatted here, in parallel.
-                    let result = kernel.assess(&batch, first_row, &mut summary).map(|r| {
-                        let mut bytes = Vec::new();
-                        if let Some(json) = text {
-                            format_rows(&r, names, json, &mut bytes);
+                    // Text results are written here, in parallel: CSV rows
+                    // straight from the assessments, NDJSON from the
+                    // result batch.
+                    // Room for the batch's rows (about 130 bytes each in
+                    // CSV): a buffer that grows copies what it holds.
+                    let mut bytes = Vec::with_capacity(batch.num_rows() * 160);
+                    let result = match text {
+                        Some(false) => {
+                            kernel.assess_csv(&batch, first_row, &mut summary, &mut bytes);
+                            Ok((None, bytes, summary))
                         }
-                        (r, bytes, summary)
-                    });
+                        Some(true) => kernel.assess(&batch, first_row, &mut summary).map(|r| {
+                            format_rows(&r, names, true, &mut bytes);
+                            (None, bytes, summary)
+                        }),
+                        None => kernel
+                            .assess(&batch, first_row, &mut summary)
+                            .map(|r| (Some(r), bytes, summary)),
+                    };
                     if done_tx.send((seq, result)).is_err() {
                         return;
                     }
@@ -388,9 +401,9 @@ pub fn run_columnar(
             while let Some(result) = waiting.remove(&next) {
                 next += 1;
                 let step = result.and_then(|(batch, bytes, s)| {
-                    match text {
-                        Some(_) => sink.write_bytes(&bytes)?,
-                        None => sink.write(&batch)?,
+                    match batch {
+                        Some(batch) => sink.write(&batch)?,
+                        None => sink.write_bytes(&bytes)?,
                     }
                     summary.merge(&s);
                     Ok(())

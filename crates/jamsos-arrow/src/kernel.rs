@@ -37,8 +37,8 @@ use arrow_buffer::{BooleanBufferBuilder, NullBuffer, OffsetBuffer, ScalarBuffer}
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 use jamsos_batch::{
-    AMOUNT_COLUMNS, BatchError, OUTPUT_COLUMNS, Outcome, RulesCache, Summary, assess_cells,
-    assess_row, error_message,
+    AMOUNT_COLUMNS, BatchError, OUTPUT_COLUMNS, Outcome, RowWriter, RulesCache, Summary,
+    assess_cells, assess_row, error_message, write_field, write_u64,
 };
 use jamsos_contract::{Cell, ContractError, HeaderError, Roster, Settings};
 use jamsos_core::Period;
@@ -359,8 +359,107 @@ impl<'a> Kernel<'a> {
         &mut self,
         batch: &RecordBatch,
         first_row: u64,
-        mut summary: Option<&mut Summary>,
+        summary: Option<&mut Summary>,
     ) -> Result<RecordBatch, KernelError> {
+        let rows = batch.num_rows();
+        let id_column = self.id_column;
+        let passed_id = batch
+            .columns()
+            .get(id_column)
+            .and_then(|a| passed_through(a.as_ref()));
+        let mut ids = match passed_id {
+            Some(_) => StringBuilder::new(),
+            None => StringBuilder::with_capacity(rows, rows * 12),
+        };
+        let mut out = Columns::with_capacity(rows);
+        self.assess_blocks(batch, summary, |start, block, results| {
+            if passed_id.is_none() {
+                for (row, cells) in (start..).zip(block) {
+                    match cells.get(id_column).copied().flatten() {
+                        Some(Cell::Text("")) | None => {
+                            let _ = write!(ids, "{}", first_row + row as u64 + 2);
+                            ids.append_value("");
+                        }
+                        Some(Cell::Text(id)) => ids.append_value(id),
+                        Some(id) => {
+                            let _ = write!(ids, "{id}");
+                            ids.append_value("");
+                        }
+                    }
+                }
+            }
+            out.push_block(results);
+        });
+        let mut arrays: Vec<ArrayRef> = vec![match passed_id {
+            Some(a) => a,
+            None => Arc::new(ids.finish()),
+        }];
+        for k in &self.keep {
+            if let Some(a) = batch.columns().get(*k) {
+                arrays.push(a.clone());
+            }
+        }
+        out.finish(&mut arrays);
+        RecordBatch::try_new(self.output.clone(), arrays).map_err(KernelError::Arrow)
+    }
+
+    /// Assesses one batch as [`Kernel::assess`] does and appends its rows to
+    /// `out` as the CSV rows `jamsos batch` writes (no header): the same
+    /// bytes as formatting the result batch, without building the result's
+    /// arrays and reading them back (a third of a Parquet roster's run
+    /// went to that).
+    pub fn assess_csv(
+        &mut self,
+        batch: &RecordBatch,
+        first_row: u64,
+        summary: &mut Summary,
+        out: &mut Vec<u8>,
+    ) {
+        let id_column = self.id_column;
+        let kept: Vec<Cells<'_>> = self
+            .keep
+            .iter()
+            .filter_map(|k| batch.columns().get(*k))
+            .map(|a| Cells::of(a.as_ref()))
+            .collect();
+        let mut scratch = String::new();
+        let mut writer = RowWriter::default();
+        self.assess_blocks(batch, Some(summary), |start, block, results| {
+            for ((row, cells), result) in (start..).zip(block).zip(results) {
+                match cells.get(id_column).copied().flatten() {
+                    Some(Cell::Text("")) | None => write_u64(out, first_row + row as u64 + 2),
+                    Some(Cell::Text(id)) => write_field(out, id),
+                    Some(id) => {
+                        scratch.clear();
+                        let _ = write!(scratch, "{id}");
+                        write_field(out, &scratch);
+                    }
+                }
+                for cells in &kept {
+                    out.push(b',');
+                    if !cells.is_null(row) {
+                        cells.render(row, &mut scratch);
+                        write_field(out, cells.text(row).unwrap_or(scratch.as_str()));
+                    }
+                }
+                writer.write_result(out, result);
+            }
+        });
+    }
+
+    /// The rows of `batch` assessed block by block: each block's cells (one
+    /// slice of the batch's width per row) and results go to `emit` with the
+    /// block's first row; every row is added to `summary` when there is one.
+    fn assess_blocks<'b>(
+        &mut self,
+        batch: &'b RecordBatch,
+        mut summary: Option<&mut Summary>,
+        mut emit: impl FnMut(
+            usize,
+            std::slice::ChunksExact<'_, Option<Cell<'b>>>,
+            &[Result<Outcome, ContractError>],
+        ),
+    ) {
         let rows = batch.num_rows();
         let width = batch.num_columns().max(1);
         let readers: Vec<Reader<'_>> = batch
@@ -386,13 +485,6 @@ impl<'a> Kernel<'a> {
             c.render(row, scratch);
             c.text(row).unwrap_or(scratch).to_owned()
         };
-        let id_column = batch.columns().get(self.id_column);
-        let passed_id = id_column.and_then(|a| passed_through(a.as_ref()));
-        let mut ids = match passed_id {
-            Some(_) => StringBuilder::new(),
-            None => StringBuilder::with_capacity(rows, rows * 12),
-        };
-        let mut out = Columns::with_capacity(rows);
         // A block's cells, row after row, gathered column by column: each
         // array is then read in one sequential run per block instead of one
         // cell per row across two dozen arrays at once, which missed the
@@ -417,19 +509,6 @@ impl<'a> Kernel<'a> {
                 .zip(block.chunks_exact(width).take(n))
                 .zip(unsigned)
             {
-                if passed_id.is_none() {
-                    match cells.get(self.id_column).copied().flatten() {
-                        Some(Cell::Text("")) | None => {
-                            let _ = write!(ids, "{}", first_row + row as u64 + 2);
-                            ids.append_value("");
-                        }
-                        Some(Cell::Text(id)) => ids.append_value(id),
-                        Some(id) => {
-                            let _ = write!(ids, "{id}");
-                            ids.append_value("");
-                        }
-                    }
-                }
                 let result = if unsigned {
                     // An integer beyond i64 is read from its digits, as in CSV.
                     let text: Vec<String> = texts
@@ -482,20 +561,10 @@ impl<'a> Kernel<'a> {
                 }
                 results.push(result);
             }
-            out.push_block(&results);
+            let cells = block.get(..n * width).unwrap_or_default();
+            emit(start, cells.chunks_exact(width), &results);
             start += n;
         }
-        let mut arrays: Vec<ArrayRef> = vec![match passed_id {
-            Some(a) => a,
-            None => Arc::new(ids.finish()),
-        }];
-        for k in &self.keep {
-            if let Some(a) = batch.columns().get(*k) {
-                arrays.push(a.clone());
-            }
-        }
-        out.finish(&mut arrays);
-        RecordBatch::try_new(self.output.clone(), arrays).map_err(KernelError::Arrow)
     }
 }
 

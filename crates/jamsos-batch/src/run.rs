@@ -533,6 +533,7 @@ fn work(
     let mut cells: Vec<&'static str> = Vec::new();
     let mut group: Vec<&'static str> = Vec::new();
     let mut cache = RulesCache::default();
+    let mut writer = RowWriter::default();
     loop {
         let chunk = match chunks.lock() {
             Ok(rx) => rx.recv(),
@@ -565,7 +566,7 @@ fn work(
                         &record,
                         &mut row_cells,
                         &mut row_group,
-                        &mut cache,
+                        (&mut cache, &mut writer),
                         &mut output,
                         &mut summary,
                     );
@@ -686,7 +687,7 @@ impl<'a> Rows<'a> {
         record: &Record,
         cells: &mut Vec<&'a str>,
         group_key: &mut Vec<&'a str>,
-        cache: &mut RulesCache,
+        (cache, writer): (&mut RulesCache, &mut RowWriter),
         out: &mut Vec<u8>,
         summary: &mut Summary,
     ) {
@@ -711,7 +712,7 @@ impl<'a> Rows<'a> {
         }
         match result {
             Ok(outcome) => {
-                write_ok(out, &outcome);
+                writer.write_ok(out, &outcome);
                 summary.add_ok(&outcome, group);
             }
             Err(e) => {
@@ -817,46 +818,72 @@ pub fn write_field(out: &mut Vec<u8>, text: &str) {
     }
 }
 
+/// Writes the cells of rows' results after their ids and kept cells, with
+/// the line end: `ok`, the amounts and statuses, or `error` with its code
+/// and message (CONTRACT.md §2). What `jamsos batch` writes for every CSV
+/// row, for other front ends too (a columnar roster's CSV result).
+///
+/// An `ok` row is laid out in the writer's buffer and appended in one copy:
+/// appending its 23 short cells one by one cost a call to `memcpy` each, a
+/// twentieth of a batch's time. Every cell is written with fixed-size copies
+/// (the compiler makes them plain moves) and the cursor advanced by its real
+/// length. The buffer is kept from row to row (only what a row wrote is
+/// appended), so it is not zeroed for every row.
+pub struct RowWriter {
+    row: [u8; ROW],
+}
+
+/// Room for the longest tail: `,ok,,`, 18 amounts of at most 20 digits,
+/// 5 statuses of at most [`STATUS_WIDTH`] bytes, the commas, the line
+/// end, and the slack of the last fixed-size copy.
+const ROW: usize = 5 + 18 * 21 + 5 * (1 + STATUS_WIDTH) + 1 + STATUS_WIDTH;
+
+impl Default for RowWriter {
+    fn default() -> RowWriter {
+        RowWriter { row: [0; ROW] }
+    }
+}
+
+impl RowWriter {
+    /// Appends a row's result cells and its line end.
+    pub fn write_result(&mut self, out: &mut Vec<u8>, result: &Result<Outcome, ContractError>) {
+        match result {
+            Ok(outcome) => self.write_ok(out, outcome),
+            Err(e) => write_error(out, e),
+        }
+    }
+
+    /// The rest of an `ok` row, after its id and kept cells.
+    fn write_ok(&mut self, out: &mut Vec<u8>, o: &Outcome) {
+        let row = &mut self.row;
+        let mut at = 0;
+        put(row, &mut at, b",ok,,");
+        for a in o.amounts {
+            put(row, &mut at, b",");
+            put_u64(row, &mut at, a);
+        }
+        for s in o.statuses {
+            put(row, &mut at, b",");
+            let (cell, len) = STATUS_CELLS
+                .get(s.index())
+                .copied()
+                .unwrap_or(([0; STATUS_WIDTH], 0));
+            if let Some(slot) = row.get_mut(at..at + STATUS_WIDTH) {
+                slot.copy_from_slice(&cell);
+            }
+            at += len;
+        }
+        put(row, &mut at, b"\n");
+        out.extend_from_slice(row.get(..at).unwrap_or_default());
+    }
+}
+
 /// The id, or the record's first line when it has none (CONTRACT.md §2).
 fn write_id(out: &mut Vec<u8>, id: Option<&str>, line: u64) {
     match id {
         Some(id) => write_field(out, id),
         None => write_u64(out, line),
     }
-}
-
-/// The rest of an `ok` row, after its id and kept cells.
-///
-/// The row is laid out in a buffer on the stack and appended in one copy:
-/// appending its 23 short cells one by one cost a call to `memcpy` each, a
-/// twentieth of a batch's time. Every cell is written with fixed-size copies
-/// (the compiler makes them plain moves) and the cursor advanced by its real
-/// length.
-fn write_ok(out: &mut Vec<u8>, o: &Outcome) {
-    /// Room for the longest tail: `,ok,,`, 18 amounts of at most 20 digits,
-    /// 5 statuses of at most [`STATUS_WIDTH`] bytes, the commas, the line
-    /// end, and the slack of the last fixed-size copy.
-    const ROW: usize = 5 + 18 * 21 + 5 * (1 + STATUS_WIDTH) + 1 + STATUS_WIDTH;
-    let mut row = [0u8; ROW];
-    let mut at = 0;
-    put(&mut row, &mut at, b",ok,,");
-    for a in o.amounts {
-        put(&mut row, &mut at, b",");
-        put_u64(&mut row, &mut at, a);
-    }
-    for s in o.statuses {
-        put(&mut row, &mut at, b",");
-        let (cell, len) = STATUS_CELLS
-            .get(s.index())
-            .copied()
-            .unwrap_or(([0; STATUS_WIDTH], 0));
-        if let Some(slot) = row.get_mut(at..at + STATUS_WIDTH) {
-            slot.copy_from_slice(&cell);
-        }
-        at += len;
-    }
-    put(&mut row, &mut at, b"\n");
-    out.extend_from_slice(row.get(..at).unwrap_or_default());
 }
 
 /// The widest program status code (`not_eligible`), rounded up.
