@@ -261,11 +261,8 @@ impl<'a> Fields<'a> {
         self.values.get(field as usize).copied().flatten()
     }
 
-    fn present(&self) -> impl Iterator<Item = (&'static FieldSpec, Raw<'a>)> + '_ {
-        PARTICIPANT_FIELDS
-            .iter()
-            .zip(self.values.iter())
-            .filter_map(|(spec, v)| v.map(|v| (spec, v)))
+    fn value(&self, index: usize) -> Option<Raw<'a>> {
+        self.values.get(index).copied().flatten()
     }
 }
 
@@ -409,7 +406,7 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
     let category = category(member(participant, "category").map(Raw::Json))?;
 
     // 5. Unknown or not applicable fields.
-    let fields = participant_fields(participant, category)?;
+    let mut fields = participant_fields(participant, category)?;
     if let Some(k) = first_unknown(options.iter().map(|(k, _)| k.as_str()), |k| {
         OPTION_FIELDS.contains(&k)
     }) {
@@ -421,7 +418,7 @@ fn decode_for(text: &str, read_months: bool) -> Result<Case, ContractError> {
     }
 
     // 6 … 10.
-    decode_fields(period, category, &fields, || {
+    decode_fields(period, category, &mut fields, || {
         decode_options(options, category, read_months)
     })
 }
@@ -558,7 +555,7 @@ pub(crate) fn applicable(
 pub(crate) fn decode_fields(
     period: Period,
     category: Category,
-    fields: &Fields<'_>,
+    fields: &mut Fields<'_>,
     options: impl FnOnce() -> Result<CaseOptions, ContractError>,
 ) -> Result<Case, ContractError> {
     if category == Category::Jakon {
@@ -566,7 +563,10 @@ pub(crate) fn decode_fields(
     }
 
     // 6. Field types.
-    for (spec, raw) in fields.present() {
+    for (index, spec) in PARTICIPANT_FIELDS.iter().enumerate() {
+        let Some(raw) = fields.value(index) else {
+            continue;
+        };
         // Text in a text field and a typed value of the field's own kind
         // (a columnar roster's cells) always pass: no call per cell.
         let passes = matches!(
@@ -577,7 +577,12 @@ pub(crate) fn decode_fields(
                 | (Kind::Date, Raw::Date(_))
         );
         if !passes {
-            check_raw(spec, raw)?;
+            // A date cell that passes is read as the date it was checked
+            // to be from here on, not parsed a second time (its text and
+            // the date's are the same: YYYY-MM-DD, years 1 to 9999).
+            if let Some(date) = check_raw(spec, raw)? {
+                fields.set(index, Raw::Date(date));
+            }
         }
     }
 
@@ -677,18 +682,19 @@ fn name(field: F) -> &'static str {
 
 /// Step 6 for one field: a JSON value's type, or a roster cell's syntax
 /// (CONTRACT.md §2: integers are ASCII digits with an optional leading `-`,
-/// booleans exactly `true` or `false`, dates exactly `YYYY-MM-DD`).
-fn check_raw(spec: &FieldSpec, raw: Raw<'_>) -> Result<(), ContractError> {
+/// booleans exactly `true` or `false`, dates exactly `YYYY-MM-DD`). A
+/// roster cell of a date field comes back as the date it holds.
+fn check_raw(spec: &FieldSpec, raw: Raw<'_>) -> Result<Option<NaiveDate>, ContractError> {
     // The path is only built for an error: a roster row must not allocate.
     let path = || path(spec.name);
     match raw {
-        Raw::Json(value) => check_type(&path(), spec.kind, value),
+        Raw::Json(value) => check_type(&path(), spec.kind, value).map(|()| None),
         // A typed value of the field's own kind passes as its text would;
         // another (which a columnar row decodes from text instead) is
         // checked as its text.
-        Raw::Integer(_) if spec.kind == Kind::Integer => Ok(()),
-        Raw::Boolean(_) if spec.kind == Kind::Bool => Ok(()),
-        Raw::Date(_) if spec.kind == Kind::Date => Ok(()),
+        Raw::Integer(_) if spec.kind == Kind::Integer => Ok(None),
+        Raw::Boolean(_) if spec.kind == Kind::Bool => Ok(None),
+        Raw::Date(_) if spec.kind == Kind::Date => Ok(None),
         Raw::Integer(_) | Raw::Boolean(_) | Raw::Date(_) => {
             let text = typed_text(raw).map(|c| c.to_string()).unwrap_or_default();
             check_raw(spec, Raw::Cell(&text))
@@ -703,20 +709,22 @@ fn check_raw(spec: &FieldSpec, raw: Raw<'_>) -> Result<(), ContractError> {
                 )
             };
             match spec.kind {
-                Kind::Integer if is_integer_cell(cell) => Ok(()),
+                Kind::Integer if is_integer_cell(cell) => Ok(None),
                 Kind::Integer => Err(wrong("an integer (ASCII digits, optional leading -)")),
-                Kind::Bool if cell == "true" || cell == "false" => Ok(()),
+                Kind::Bool if cell == "true" || cell == "false" => Ok(None),
                 Kind::Bool => Err(wrong("true or false")),
-                Kind::Date if parse_date(cell).is_ok() => Ok(()),
-                Kind::Date => {
-                    let path = path();
-                    Err(ContractError::at(
-                        ErrorCode::InvalidDate,
-                        &path,
-                        format!("{path} \"{cell}\" is not a real date YYYY-MM-DD"),
-                    ))
-                }
-                Kind::Text | Kind::TextList => Ok(()),
+                Kind::Date => match parse_date(cell) {
+                    Ok(date) => Ok(Some(date)),
+                    Err(_) => {
+                        let path = path();
+                        Err(ContractError::at(
+                            ErrorCode::InvalidDate,
+                            &path,
+                            format!("{path} \"{cell}\" is not a real date YYYY-MM-DD"),
+                        ))
+                    }
+                },
+                Kind::Text | Kind::TextList => Ok(None),
             }
         }
     }

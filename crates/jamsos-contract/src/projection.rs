@@ -323,9 +323,9 @@ pub fn projection(input: &str, settings: &Settings<'_>) -> Result<ProjectionResu
     }
 
     // 5 … 10, with the projection's numbers as step 8 ("options").
-    let fields = participant_fields(participant, category)?;
+    let mut fields = participant_fields(participant, category)?;
     let mut stated = None;
-    let case = decode_fields(start, category, &fields, || {
+    let case = decode_fields(start, category, &mut fields, || {
         stated = Some(numbers(top)?);
         Ok(CaseOptions::default())
     })

@@ -163,7 +163,7 @@ impl Roster {
                 Column::Extra => {}
             }
         }
-        decoded(has_id, row_period, category_cell, &fields, period)
+        decoded(has_id, row_period, category_cell, &mut fields, period)
     }
 
     /// Decodes one row of a columnar roster (as many cells as
@@ -202,7 +202,7 @@ impl Roster {
                 (Column::Period, _) => return self.decode_text(cells, period),
             }
         }
-        decoded(has_id, row_period, category_cell, &fields, period)
+        decoded(has_id, row_period, category_cell, &mut fields, period)
     }
 
     /// A columnar row decoded from its cells' CSV text (the rare row with a
@@ -227,7 +227,7 @@ fn decoded(
     has_id: bool,
     row_period: Option<&str>,
     category_cell: Option<Raw<'_>>,
-    fields: &Fields<'_>,
+    fields: &mut Fields<'_>,
     period: Period,
 ) -> Result<Case, ContractError> {
     // 2. The row's own top-level field: without an id, a result could
