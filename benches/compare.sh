@@ -42,8 +42,14 @@ time_run() {
 
 echo "roster: $roster ($rows rows, $(stat -c %s "$roster") bytes); $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 results=$(mktemp)
+# Each run starts alike: no output file to replace and the page cache's
+# dirty pages written back (`sync`), so that neither pays for the other's
+# writes.
+fresh() { rm -f "$out"; sync; }
 for _ in $(seq "$rounds"); do
+  fresh
   time_run floor "$bin/floor" "$roster" "$out" | tee -a "$results"
+  fresh
   time_run batch "$bin/jamsos" batch --period 2026-04 --input "$roster" --output "$out" | tee -a "$results"
 done
 rm -f "$out"

@@ -96,13 +96,18 @@ impl RulesCache {
     }
 }
 
+/// Writes an assessment's amounts and statuses into `out`, field by field
+/// (in place: a whole outcome moved was a call to `memcpy`).
 fn fill<'a>(
+    out: &mut Outcome,
     category: Category,
     lines: impl Iterator<Item = &'a Line>,
     deferred: impl Iterator<Item = &'a Line>,
     statuses: &Statuses,
-) -> Outcome {
-    let mut amounts = [0u64; 18];
+) {
+    out.category = category;
+    out.amounts = [0; 18];
+    let amounts = &mut out.amounts;
     let mut add = |i: usize, amount: u64| {
         if let Some(slot) = amounts.get_mut(i) {
             *slot = slot.saturating_add(amount);
@@ -123,11 +128,18 @@ fn fill<'a>(
     for l in deferred {
         add(11, l.amount.get());
     }
-    Outcome {
-        category,
-        amounts,
-        statuses: statuses.programs.map(|p| p.status),
+    for (slot, p) in out.statuses.iter_mut().zip(&statuses.programs) {
+        *slot = p.status;
     }
+}
+
+impl Outcome {
+    /// A placeholder to assess into.
+    pub(crate) const EMPTY: Outcome = Outcome {
+        category: Category::Pu,
+        amounts: [0; 18],
+        statuses: [Status::NotEligible; 5],
+    };
 }
 
 /// Decodes one roster row's cells (CONTRACT.md §2: as many as the roster's
@@ -153,16 +165,31 @@ pub(crate) fn assess(
     settings: &Settings<'_>,
     cache: &mut RulesCache,
 ) -> Result<Outcome, ContractError> {
-    let outcome = assess_amounts(case, settings, cache)?;
-    case.check_nik()?;
+    let mut outcome = Outcome::EMPTY;
+    assess_into(case, settings, cache, &mut outcome)?;
     Ok(outcome)
+}
+
+/// [`assess`] into `outcome`, for a caller that reads it where it is (the
+/// CSV batch: each move of an outcome through a `Result` was a call to
+/// `memcpy`).
+pub(crate) fn assess_into(
+    case: &Case,
+    settings: &Settings<'_>,
+    cache: &mut RulesCache,
+    outcome: &mut Outcome,
+) -> Result<(), ContractError> {
+    assess_amounts(case, settings, cache, outcome)?;
+    case.check_nik()?;
+    Ok(())
 }
 
 fn assess_amounts(
     case: &Case,
     settings: &Settings<'_>,
     cache: &mut RulesCache,
-) -> Result<Outcome, ContractError> {
+    outcome: &mut Outcome,
+) -> Result<(), ContractError> {
     let period = case.period;
     let pu_rules = match case.participant {
         Participant::Pu(_) => Some(cache.pu(period)?),
@@ -176,7 +203,7 @@ fn assess_amounts(
     // Read where it was built: an assessment is a few kilobytes, and
     // moving it out copied it twice per row, a sixth of a batch's time.
     jamsos_contribution::assess_ref(&case.participant, period, &options, |a| {
-        fill(a.category(), a.lines(), a.deferred(), a.statuses())
+        fill(outcome, a.category(), a.lines(), a.deferred(), a.statuses());
     })
     .map_err(domain_error)
 }
@@ -199,9 +226,8 @@ pub fn assess_cells(
         Ok(case) => case,
         Err(e) => return Err(e.clone()),
     };
-    let outcome = assess_amounts(case, settings, cache);
-    if outcome.is_ok() {
-        case.check_nik()?;
-    }
-    outcome
+    let mut outcome = Outcome::EMPTY;
+    assess_amounts(case, settings, cache, &mut outcome)?;
+    case.check_nik()?;
+    Ok(outcome)
 }
