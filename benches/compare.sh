@@ -45,14 +45,15 @@ results=$(mktemp)
 # Each run starts alike: no output file to replace and the page cache's
 # dirty pages written back (`sync`), so that neither pays for the other's
 # writes.
-fresh() { rm -f "$out"; sync; }
+# (Only a regular file is removed: OUT may be /dev/null.)
+fresh() { if [ -f "$out" ]; then rm -f "$out"; fi; sync; }
 for _ in $(seq "$rounds"); do
   fresh
   time_run floor "$bin/floor" "$roster" "$out" | tee -a "$results"
   fresh
   time_run batch "$bin/jamsos" batch --period 2026-04 --input "$roster" --output "$out" | tee -a "$results"
 done
-rm -f "$out"
+fresh
 awk '{ if ($4 > best[$1]) best[$1] = $4 }
   END { printf "best: floor %d rows/s, batch %d rows/s, ratio %.2f\n", best["floor"], best["batch"], best["batch"] / best["floor"] }' "$results"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -38,7 +38,7 @@ use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 use jamsos_batch::{
     AMOUNT_COLUMNS, BatchError, OUTPUT_COLUMNS, Outcome, RowWriter, RulesCache, Summary,
-    assess_cells, assess_row, error_message, write_field, write_u64,
+    assess_cells_into, assess_row, error_message, write_field, write_u64,
 };
 use jamsos_contract::{Cell, ContractError, HeaderError, Roster, Settings};
 use jamsos_core::Period;
@@ -504,34 +504,37 @@ impl<'a> Kernel<'a> {
                     .filter_map(|cells| cells.get_mut(column));
                 reader.gather(start, slots, &mut unsigned);
             }
-            results.clear();
-            for ((row, cells), unsigned) in (start..)
+            // The block's results are filled in place, row after row.
+            results.resize_with(n, || Ok(Outcome::EMPTY));
+            for (((row, cells), unsigned), result) in (start..)
                 .zip(block.chunks_exact(width).take(n))
                 .zip(unsigned)
+                .zip(results.iter_mut())
             {
-                let result = if unsigned {
+                if unsigned {
                     // An integer beyond i64 is read from its digits, as in CSV.
                     let text: Vec<String> = texts
                         .iter()
                         .map(|c| text_of(c, row, &mut scratch))
                         .collect();
                     let text: Vec<&str> = text.iter().map(String::as_str).collect();
-                    assess_row(
+                    *result = assess_row(
                         &self.roster,
                         &text,
                         self.options.period,
                         &self.options.settings,
                         &mut self.cache,
-                    )
+                    );
                 } else {
-                    assess_cells(
+                    assess_cells_into(
                         &self.roster,
                         cells,
                         self.options.period,
                         &self.options.settings,
                         &mut self.cache,
-                    )
-                };
+                        result,
+                    );
+                }
                 let group = if self.group.is_empty() || summary.is_none() {
                     None
                 } else {
@@ -545,7 +548,7 @@ impl<'a> Kernel<'a> {
                     }
                     Some(group_key.iter().map(String::as_str).collect::<Vec<&str>>())
                 };
-                match (&result, summary.as_deref_mut()) {
+                match (&*result, summary.as_deref_mut()) {
                     (_, None) => {}
                     (Ok(o), Some(summary)) => summary.add_ok(o, group.as_deref()),
                     (Err(e), Some(summary)) => {
@@ -559,10 +562,13 @@ impl<'a> Kernel<'a> {
                         summary.add_error(e.code.code(), category, group.as_deref());
                     }
                 }
-                results.push(result);
             }
             let cells = block.get(..n * width).unwrap_or_default();
-            emit(start, cells.chunks_exact(width), &results);
+            emit(
+                start,
+                cells.chunks_exact(width),
+                results.get(..n).unwrap_or_default(),
+            );
             start += n;
         }
     }

@@ -134,8 +134,9 @@ fn fill<'a>(
 }
 
 impl Outcome {
-    /// A placeholder to assess into.
-    pub(crate) const EMPTY: Outcome = Outcome {
+    /// No amounts, every program not eligible: a placeholder to assess
+    /// into ([`assess_cells_into`]).
+    pub const EMPTY: Outcome = Outcome {
         category: Category::Pu,
         amounts: [0; 18],
         statuses: [Status::NotEligible; 5],
@@ -219,15 +220,39 @@ pub fn assess_cells(
     settings: &Settings<'_>,
     cache: &mut RulesCache,
 ) -> Result<Outcome, ContractError> {
-    // The case and the outcome are read where they were built, not moved
-    // out of their `Result`s (a few hundred bytes copied per row).
+    let mut result = Ok(Outcome::EMPTY);
+    assess_cells_into(roster, cells, period, settings, cache, &mut result);
+    result
+}
+
+/// [`assess_cells`] into `result`, an outcome filled where it is (a block
+/// of results reused from block to block): each move of an outcome through
+/// a `Result` was a call to `memcpy`.
+pub fn assess_cells_into(
+    roster: &jamsos_contract::Roster,
+    cells: &[Option<jamsos_contract::Cell<'_>>],
+    period: Period,
+    settings: &Settings<'_>,
+    cache: &mut RulesCache,
+    result: &mut Result<Outcome, ContractError>,
+) {
+    // The case is read where it was built, not moved out of its `Result`.
     let decoded = roster.decode_cells(cells, period);
     let case = match &decoded {
         Ok(case) => case,
-        Err(e) => return Err(e.clone()),
+        Err(e) => {
+            *result = Err(e.clone());
+            return;
+        }
     };
-    let mut outcome = Outcome::EMPTY;
-    assess_amounts(case, settings, cache, &mut outcome)?;
-    case.check_nik()?;
-    Ok(outcome)
+    if result.is_err() {
+        *result = Ok(Outcome::EMPTY);
+    }
+    if let Ok(outcome) = result {
+        let assessed = assess_amounts(case, settings, cache, outcome)
+            .and_then(|()| case.check_nik().map(|_| ()));
+        if let Err(e) = assessed {
+            *result = Err(e);
+        }
+    }
 }
