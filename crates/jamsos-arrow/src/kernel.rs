@@ -104,6 +104,9 @@ pub struct KernelOptions<'a> {
     pub keep: &'a [String],
     /// Columns grouping the summary (`--group-by`).
     pub group_by: &'a [String],
+    /// Keep the whole summary; off, only `Summary::all` (rows, errors and
+    /// the payers' totals), as [`jamsos_batch::Config::summary`].
+    pub summary: bool,
     /// The caller's settings (the official BPU income grid).
     pub settings: Settings<'a>,
     /// Called with each remark that does not stop the batch.
@@ -119,6 +122,7 @@ impl<'a> KernelOptions<'a> {
             allow_extra_columns: false,
             keep: &[],
             group_by: &[],
+            summary: true,
             settings: Settings::default(),
             notice: None,
         }
@@ -550,6 +554,10 @@ impl<'a> Kernel<'a> {
                 };
                 match (&*result, summary.as_deref_mut()) {
                     (_, None) => {}
+                    (Ok(o), Some(summary)) if !self.options.summary => {
+                        summary.all.add_ok(o.totals())
+                    }
+                    (Err(_), Some(summary)) if !self.options.summary => summary.all.add_error(),
                     (Ok(o), Some(summary)) => summary.add_ok(o, group.as_deref()),
                     (Err(e), Some(summary)) => {
                         let category = self

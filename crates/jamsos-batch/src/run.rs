@@ -52,6 +52,11 @@ pub struct Config<'a> {
     pub allow_extra_columns: bool,
     /// Columns whose values group the summary (`--group-by`), CSV only.
     pub group_by: &'a [String],
+    /// Keep the whole [`Summary`] (per category, per amount column, program
+    /// statuses, error codes, groups). Off, only [`Summary::all`] (rows,
+    /// errors and the payers' totals) is kept: all a run without a summary
+    /// file reports, and adding up the rest is a few percent of a batch.
+    pub summary: bool,
     /// Input columns copied into the output next to `id` (`--keep`), CSV only.
     pub keep: &'a [String],
     /// The CSV delimiter; `None` recognises it from the header (comma,
@@ -77,6 +82,7 @@ impl<'a> Config<'a> {
             format: Format::Csv,
             allow_extra_columns: false,
             group_by: &[],
+            summary: true,
             keep: &[],
             delimiter: None,
             threads: 0,
@@ -189,6 +195,7 @@ struct Done {
 /// What a worker needs to turn a chunk into output.
 struct Job<'a> {
     format: Format,
+    summary: bool,
     period: Period,
     roster: Option<&'a Roster>,
     group_columns: Vec<usize>,
@@ -270,6 +277,7 @@ pub fn run<R: Read + Send, W: Write>(
     let in_flight = threads * 3;
     let job = Job {
         format: config.format,
+        summary: config.summary,
         period: config.period,
         roster: roster.as_ref(),
         group_columns,
@@ -774,7 +782,11 @@ impl<'a> Rows<'a> {
         match result {
             Ok(()) => {
                 writer.write_ok(out, &outcome);
-                summary.add_ok(&outcome, group);
+                if self.job.summary {
+                    summary.add_ok(&outcome, group);
+                } else {
+                    summary.all.add_ok(outcome.totals());
+                }
             }
             Err(e) => {
                 write_error(out, &e);
@@ -784,7 +796,11 @@ impl<'a> Rows<'a> {
                     .and_then(|c| self.cell(record, c))
                     .and_then(|c| std::str::from_utf8(c).ok())
                     .and_then(Category::from_code);
-                summary.add_error(e.code.code(), category, group);
+                if self.job.summary {
+                    summary.add_error(e.code.code(), category, group);
+                } else {
+                    summary.all.add_error();
+                }
             }
         }
     }
@@ -1095,7 +1111,12 @@ fn ndjson(
                     }
                     _ => out.extend_from_slice(&json),
                 }
-                summary.add_ok(&outcome_of(&r), None);
+                let outcome = outcome_of(&r);
+                if job.summary {
+                    summary.add_ok(&outcome, None);
+                } else {
+                    summary.all.add_ok(outcome.totals());
+                }
             }
             Err(e) => {
                 out.extend_from_slice(b"{\"line\":");
@@ -1107,7 +1128,11 @@ fn ndjson(
                 let json = e.to_json();
                 out.push(b',');
                 out.extend_from_slice(json.strip_prefix('{').unwrap_or(&json).as_bytes());
-                summary.add_error(e.code.code(), None, None);
+                if job.summary {
+                    summary.add_error(e.code.code(), None, None);
+                } else {
+                    summary.all.add_error();
+                }
             }
         }
         out.push(b'\n');

@@ -27,7 +27,9 @@ pub struct Tally {
 }
 
 impl Tally {
-    fn add_ok(&mut self, totals: [u64; 4]) {
+    /// Adds an `ok` row with its employer, worker, participant and
+    /// government totals.
+    pub fn add_ok(&mut self, totals: [u64; 4]) {
         self.rows += 1;
         self.ok += 1;
         for (sum, t) in self.totals.iter_mut().zip(totals) {
@@ -35,7 +37,8 @@ impl Tally {
         }
     }
 
-    fn add_error(&mut self) {
+    /// Adds an error row.
+    pub fn add_error(&mut self) {
         self.rows += 1;
         self.errors += 1;
     }

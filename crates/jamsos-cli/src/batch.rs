@@ -186,6 +186,8 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
         format,
         allow_extra_columns: args.allow_extra_columns,
         group_by: &args.group_by,
+        // Only a summary file shows more than the payers' totals.
+        summary: args.summary.is_some(),
         keep: &args.keep,
         delimiter,
         threads: args.threads,
@@ -204,6 +206,7 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
                 allow_extra_columns: args.allow_extra_columns,
                 keep: &args.keep,
                 group_by: &args.group_by,
+                summary: config.summary,
                 settings: config.settings,
                 notice: config.notice,
             };

@@ -238,6 +238,8 @@ pub(crate) async fn run(
         let config = Config {
             format,
             allow_extra_columns,
+            // The answer is the result; nothing reads the summary.
+            summary: false,
             settings: app.settings(),
             ..Config::new(period)
         };
