@@ -472,35 +472,42 @@ mod tests {
     /// the state machine alone split it the same way.
     #[test]
     fn fast_split_agrees_with_the_state_machine() {
-        let alphabet = [b'a', b',', b';', b'"', b'\r', b'\n'];
         let mut n = 0u64;
-        for len in 0..=7u32 {
-            for mut code in 0..(alphabet.len() as u64).pow(len) {
-                let mut text = Vec::new();
-                for _ in 0..len {
-                    text.push(alphabet[(code % alphabet.len() as u64) as usize]);
-                    code /= alphabet.len() as u64;
-                }
-                for delimiter in [b',', b';'] {
-                    let run = |fast| {
-                        let mut bytes = text.clone();
-                        let (mut records, mut spans) = (Vec::new(), Vec::new());
-                        split_with(&mut bytes, 2, delimiter, &mut records, &mut spans, fast);
-                        let cells: Vec<Vec<u8>> =
-                            spans.iter().map(|(s, e)| bytes[*s..*e].to_vec()).collect();
-                        (records, cells)
-                    };
-                    assert_eq!(
-                        run(true),
-                        run(false),
-                        "{:?}",
-                        String::from_utf8_lossy(&text)
-                    );
-                    n += 1;
-                }
+        for text in every_text(b"a,;\"\r\n", 7) {
+            for delimiter in [b',', b';'] {
+                let run = |fast| {
+                    let mut bytes = text.clone();
+                    let (mut records, mut spans) = (Vec::new(), Vec::new());
+                    split_with(&mut bytes, 2, delimiter, &mut records, &mut spans, fast);
+                    let cells: Vec<Vec<u8>> =
+                        spans.iter().map(|(s, e)| bytes[*s..*e].to_vec()).collect();
+                    (records, cells)
+                };
+                assert_eq!(
+                    run(true),
+                    run(false),
+                    "{:?}",
+                    String::from_utf8_lossy(&text)
+                );
+                n += 1;
             }
         }
         assert!(n > 500_000);
+    }
+
+    /// Every text of `alphabet`'s bytes up to `max_len` long.
+    fn every_text(alphabet: &[u8], max_len: u32) -> impl Iterator<Item = Vec<u8>> + '_ {
+        let base = alphabet.len() as u64;
+        (0..=max_len).flat_map(move |len| {
+            (0..base.pow(len)).map(move |mut code| {
+                let mut text = Vec::new();
+                for _ in 0..len {
+                    text.push(alphabet[(code % base) as usize]);
+                    code /= base;
+                }
+                text
+            })
+        })
     }
 
     /// Every text of up to 8 bytes without a quote: the split of an
@@ -508,39 +515,30 @@ mod tests {
     /// fields of the state machine.
     #[test]
     fn unquoted_split_agrees_with_the_state_machine() {
-        let alphabet = [b'a', b',', b';', b'\r', b'\n'];
         let mut n = 0u64;
-        for len in 0..=8u32 {
-            for mut code in 0..(alphabet.len() as u64).pow(len) {
-                let mut text = Vec::new();
-                for _ in 0..len {
-                    text.push(alphabet[(code % alphabet.len() as u64) as usize]);
-                    code /= alphabet.len() as u64;
+        for text in every_text(b"a,;\r\n", 8) {
+            for delimiter in [b',', b';'] {
+                let mut bytes = text.clone();
+                let (mut records, mut spans) = (Vec::new(), Vec::new());
+                split_with(&mut bytes, 2, delimiter, &mut records, &mut spans, false);
+                let machine: Vec<Vec<u8>> =
+                    spans.iter().map(|(s, e)| bytes[*s..*e].to_vec()).collect();
+                let mut cursor = Cursor::new(2);
+                let (mut unquoted_records, mut unquoted_spans) = (Vec::new(), Vec::new());
+                while let Some(r) = cursor.next_unquoted(&text, delimiter, &mut unquoted_spans) {
+                    unquoted_records.push(r);
                 }
-                for delimiter in [b',', b';'] {
-                    let mut bytes = text.clone();
-                    let (mut records, mut spans) = (Vec::new(), Vec::new());
-                    split_with(&mut bytes, 2, delimiter, &mut records, &mut spans, false);
-                    let machine: Vec<Vec<u8>> =
-                        spans.iter().map(|(s, e)| bytes[*s..*e].to_vec()).collect();
-                    let mut cursor = Cursor::new(2);
-                    let (mut unquoted_records, mut unquoted_spans) = (Vec::new(), Vec::new());
-                    while let Some(r) = cursor.next_unquoted(&text, delimiter, &mut unquoted_spans)
-                    {
-                        unquoted_records.push(r);
-                    }
-                    let unquoted: Vec<Vec<u8>> = unquoted_spans
-                        .iter()
-                        .map(|(s, e)| text[*s..*e].to_vec())
-                        .collect();
-                    assert_eq!(
-                        (unquoted_records, unquoted),
-                        (records, machine),
-                        "{:?}",
-                        String::from_utf8_lossy(&text)
-                    );
-                    n += 1;
-                }
+                let unquoted: Vec<Vec<u8>> = unquoted_spans
+                    .iter()
+                    .map(|(s, e)| text[*s..*e].to_vec())
+                    .collect();
+                assert_eq!(
+                    (unquoted_records, unquoted),
+                    (records, machine),
+                    "{:?}",
+                    String::from_utf8_lossy(&text)
+                );
+                n += 1;
             }
         }
         assert!(n > 700_000);
