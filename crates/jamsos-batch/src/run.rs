@@ -565,7 +565,12 @@ fn work(
                 // each cell is a slice of that text; otherwise each record's
                 // text is checked as it is split.
                 let unquoted = memchr::memchr(b'"', &chunk.bytes).is_none();
-                match std::str::from_utf8(&chunk.bytes).ok().filter(|_| unquoted) {
+                let text = if unquoted {
+                    std::str::from_utf8(&chunk.bytes).ok()
+                } else {
+                    None
+                };
+                match text {
                     Some(text) => loop {
                         spans.clear();
                         let Some(record) =
