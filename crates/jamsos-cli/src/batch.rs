@@ -12,7 +12,6 @@ use std::time::Instant;
 use jamsos_arrow::{InputFormat, KernelError, KernelOptions, OutputFormat};
 use jamsos_batch::{BatchError, Config, Format, Summary};
 use jamsos_contract::pretty::rupiah;
-use jamsos_contract::{IncomeGrid, Settings};
 
 use crate::staged::{self, Staged};
 use crate::{BatchArgs, FormatArg, SampleArgs, SummaryFormatArg, read_income_grid, stop};
@@ -116,8 +115,8 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
             }
         },
     };
-    let brackets = match read_income_grid(args.income_grid.as_deref()) {
-        Ok(b) => b,
+    let grid = match read_income_grid(args.income_grid.as_deref()) {
+        Ok(grid) => grid,
         Err(code) => return code,
     };
     let columnar = match (input_format, &args.input) {
@@ -191,9 +190,7 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
         keep: &args.keep,
         delimiter,
         threads: args.threads,
-        settings: Settings {
-            income_grid: IncomeGrid::official(&brackets).ok(),
-        },
+        settings: grid.settings(),
         progress: terminal.then_some(&show as &(dyn Fn(u64, u64) + Sync)),
         notice: Some(&notice),
     };

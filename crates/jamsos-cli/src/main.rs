@@ -264,19 +264,17 @@ fn fail(e: ContractError) -> ExitCode {
 
 /// Reads `--income-grid`; a grid that cannot be read or is malformed stops
 /// the command (exit 1), since no case could be answered with it.
-fn income_grid(args: &CaseArgs) -> Result<Vec<contract::IncomeBracket>, ExitCode> {
+fn income_grid(args: &CaseArgs) -> Result<contract::CallerGrid, ExitCode> {
     read_income_grid(args.income_grid.as_deref())
 }
 
-fn read_income_grid(
-    path: Option<&std::path::Path>,
-) -> Result<Vec<contract::IncomeBracket>, ExitCode> {
+fn read_income_grid(path: Option<&std::path::Path>) -> Result<contract::CallerGrid, ExitCode> {
     let Some(path) = path else {
-        return Ok(Vec::new());
+        return Ok(contract::CallerGrid::BUILT_IN);
     };
     std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))
-        .and_then(|text| contract::parse_income_grid(&text))
+        .and_then(|text| contract::CallerGrid::parse(&text))
         .map_err(|message| {
             let _ = writeln!(std::io::stderr().lock(), "jamsos: --income-grid: {message}");
             ExitCode::from(1)
@@ -301,19 +299,16 @@ fn main() -> ExitCode {
 
 /// The commands that read one JSON document on standard input.
 fn one_document(command: &Command) -> ExitCode {
-    let brackets = match command {
+    let grid = match command {
         Command::Contribution(args) | Command::Eligibility(args) | Command::Projection(args) => {
             match income_grid(args) {
-                Ok(brackets) => brackets,
+                Ok(grid) => grid,
                 Err(code) => return code,
             }
         }
-        _ => Vec::new(),
+        _ => contract::CallerGrid::BUILT_IN,
     };
-    let settings = contract::Settings {
-        // Checked by `income_grid`; an empty list means the built-in grid.
-        income_grid: contract::IncomeGrid::official(&brackets).ok(),
-    };
+    let settings = grid.settings();
     let bytes = match read_stdin() {
         Ok(bytes) => bytes,
         Err(e) => return fail(e),

@@ -30,7 +30,7 @@ pub(crate) fn run(args: &ServeArgs) -> ExitCode {
         Some(Err(_)) => return stop("serve: --cors ORIGIN is not a valid header value"),
     };
     let income_grid = match read_income_grid(args.income_grid.as_deref()) {
-        Ok(brackets) => brackets,
+        Ok(grid) => grid,
         Err(code) => return code,
     };
     let config = jamsos_server::Config {

@@ -4,6 +4,60 @@
 use jamsos_core::Rupiah;
 use jamsos_rules::pp_44_2015::{IncomeBracket, IncomeGrid};
 
+use crate::Settings;
+
+/// The BPU income grid a caller assesses with (D-17), read and checked once:
+/// the built-in provisional grid, or the official brackets the caller gave
+/// (checked by [`IncomeGrid::official`] when read). Every front end holds one
+/// and asks it for its [`Settings`], so a grid is never re-checked, and
+/// never silently replaced by the built-in one, at each use.
+///
+/// ```
+/// use jamsos_contract::CallerGrid;
+///
+/// let grid = CallerGrid::parse("from,to,nominal\n0,1099999,1000000\n1100000,,1200000\n")?;
+/// assert!(grid.settings().income_grid.is_some());
+/// assert!(CallerGrid::BUILT_IN.settings().income_grid.is_none());
+/// assert!(CallerGrid::parse("from,to,nominal\n5,4,\n").is_err());
+/// # Ok::<(), String>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CallerGrid {
+    /// Checked brackets; none for the built-in grid.
+    brackets: Vec<IncomeBracket>,
+}
+
+impl CallerGrid {
+    /// The built-in provisional grid (and the warning `provisional_table`).
+    pub const BUILT_IN: CallerGrid = CallerGrid {
+        brackets: Vec::new(),
+    };
+
+    /// Reads and checks a grid's CSV text ([`parse_income_grid`]).
+    pub fn parse(text: &str) -> Result<CallerGrid, String> {
+        parse_income_grid(text).map(|brackets| CallerGrid { brackets })
+    }
+
+    /// Checks brackets given as values ([`IncomeGrid::official`]); none is
+    /// the built-in grid.
+    pub fn from_brackets(brackets: Vec<IncomeBracket>) -> Result<CallerGrid, String> {
+        if !brackets.is_empty() {
+            IncomeGrid::official(&brackets).map_err(|e| e.to_string())?;
+        }
+        Ok(CallerGrid { brackets })
+    }
+
+    /// The settings that assess with this grid.
+    #[must_use]
+    pub fn settings(&self) -> Settings<'_> {
+        Settings {
+            // The brackets were checked when this grid was made, so only
+            // the built-in grid (no brackets) is `None` here.
+            income_grid: IncomeGrid::official(&self.brackets).ok(),
+        }
+    }
+}
+
 /// Parses a grid: a header `from,to,nominal`, then one bracket per line of
 /// whole rupiah (`1100000,1299999,1200000`). `from` may be 0; an empty `to`
 /// makes the last bracket open-ended; an empty `nominal` means the declared

@@ -28,7 +28,7 @@ mod roster;
 pub use benefit::{BenefitResult, MAX_CLAIM_AMOUNT, PaymentEntry, benefit, decode_claim};
 pub use case::Cell;
 pub use fine::{FineResult, fine};
-pub use grid::parse_income_grid;
+pub use grid::{CallerGrid, parse_income_grid};
 pub use projection::{ProjectionResult, YearEntry, projection};
 pub use respond::{
     Command, MAX_INPUT_BYTES, Response, Status, document_text, respond, respond_bytes,

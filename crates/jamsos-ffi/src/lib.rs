@@ -76,7 +76,7 @@
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use jamsos_contract::{self as contract, Command, IncomeGrid, MAX_INPUT_BYTES, Settings, Status};
+use jamsos_contract::{self as contract, Command, MAX_INPUT_BYTES, Status};
 
 /// A result document: the command line's exit code 0.
 pub const JAMSOS_OK: i32 = 0;
@@ -199,22 +199,19 @@ pub unsafe extern "C" fn jamsos_respond_with_grid(
             Some(grid) => grid,
             None => return JAMSOS_ERR_NULL_POINTER,
         };
-        let brackets = if grid.is_empty() {
-            Vec::new()
+        // No grid given is the built-in grid, as on the command line.
+        let grid = if grid.is_empty() {
+            contract::CallerGrid::BUILT_IN
         } else {
             match core::str::from_utf8(grid)
                 .ok()
-                .and_then(|text| contract::parse_income_grid(text).ok())
+                .and_then(|text| contract::CallerGrid::parse(text).ok())
             {
-                Some(brackets) => brackets,
+                Some(grid) => grid,
                 None => return JAMSOS_ERR_INVALID_GRID,
             }
         };
-        let settings = Settings {
-            // `parse_income_grid` has checked the brackets, and an empty list
-            // (no grid given) is the built-in grid, as on the command line.
-            income_grid: IncomeGrid::official(&brackets).ok(),
-        };
+        let settings = grid.settings();
         let response = contract::respond_bytes(command, input, &settings);
         let (status, document) = match CString::new(response.json) {
             Ok(document) => (status_code(response.status), document),

@@ -16,29 +16,18 @@ use arrow_array::{RecordBatch, RecordBatchIterator, RecordBatchReader};
 use arrow_pyarrow::{FromPyArrow, IntoPyArrow, ToPyArrow};
 use arrow_schema::{ArrowError, SchemaRef};
 use jamsos_arrow::{Kernel, KernelError, KernelOptions, result_schema};
-use jamsos_contract::{Command, IncomeBracket, IncomeGrid, Settings, parse_income_grid};
+use jamsos_contract::{CallerGrid, Command};
 use jamsos_core::Period;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 
-/// The brackets of a caller's income grid (CSV text `from,to,nominal`), or
-/// none for the built-in one (D-17).
-fn brackets(income_grid: Option<&str>) -> PyResult<Vec<IncomeBracket>> {
+/// A caller's income grid (CSV text `from,to,nominal`), read and checked
+/// once, or the built-in one (D-17).
+fn caller_grid(income_grid: Option<&str>) -> PyResult<CallerGrid> {
     match income_grid {
-        None => Ok(Vec::new()),
-        Some(text) => parse_income_grid(text).map_err(PyValueError::new_err),
+        None => Ok(CallerGrid::BUILT_IN),
+        Some(text) => CallerGrid::parse(text).map_err(PyValueError::new_err),
     }
-}
-
-/// The settings over `brackets`: the official grid when there is one.
-fn settings(brackets: &[IncomeBracket]) -> PyResult<Settings<'_>> {
-    if brackets.is_empty() {
-        return Ok(Settings::default());
-    }
-    let grid = IncomeGrid::official(brackets).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    Ok(Settings {
-        income_grid: Some(grid),
-    })
 }
 
 /// Answers one document with the command named `command`, exactly as the
@@ -54,8 +43,8 @@ fn respond(
 ) -> PyResult<(u8, String)> {
     let command = Command::from_name(command)
         .ok_or_else(|| PyValueError::new_err(format!("unknown command {command:?}")))?;
-    let brackets = brackets(income_grid.as_deref())?;
-    let settings = settings(&brackets)?;
+    let grid = caller_grid(income_grid.as_deref())?;
+    let settings = grid.settings();
     // A case takes microseconds; releasing the GIL lets other threads run
     // their own cases meanwhile.
     let response = py.detach(|| jamsos_contract::respond(command, &document, &settings));
@@ -113,7 +102,7 @@ fn assess<'py>(
     let period: Period = period
         .parse()
         .map_err(|_| PyValueError::new_err(format!("period {period:?} is not a month YYYY-MM")))?;
-    let brackets = brackets(income_grid.as_deref())?;
+    let grid = caller_grid(income_grid.as_deref())?;
     let (schema, batches) = read_roster(roster)?;
     let threads = threads
         .or_else(|| {
@@ -125,7 +114,7 @@ fn assess<'py>(
         .max(1);
     let (output, results) = py.detach(|| -> PyResult<(SchemaRef, Vec<RecordBatch>)> {
         let mut options = KernelOptions::new(period);
-        options.settings = settings(&brackets)?;
+        options.settings = grid.settings();
         options.allow_extra_columns = allow_extra_columns;
         options.keep = &keep;
         let kernel = Kernel::new(&schema, options).map_err(kernel_error)?;

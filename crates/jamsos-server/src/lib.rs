@@ -80,10 +80,10 @@ pub struct Config {
     pub shutdown_grace: Duration,
     /// One access-log line per request on standard error.
     pub access_log: bool,
-    /// The official BPU income grid (PP 44/2015 Lampiran II, D-17) for every
-    /// request, as `--income-grid` gives it to the command line; empty: the
-    /// built-in provisional grid.
-    pub income_grid: Vec<jamsos_contract::IncomeBracket>,
+    /// The BPU income grid (PP 44/2015 Lampiran II, D-17) of every request,
+    /// as `--income-grid` gives it to the command line: checked when it was
+    /// made ([`jamsos_contract::CallerGrid`]).
+    pub income_grid: jamsos_contract::CallerGrid,
 }
 
 impl Default for Config {
@@ -98,7 +98,7 @@ impl Default for Config {
             idle_timeout: Duration::from_secs(10),
             shutdown_grace: Duration::from_secs(30),
             access_log: true,
-            income_grid: Vec::new(),
+            income_grid: jamsos_contract::CallerGrid::BUILT_IN,
         }
     }
 }
@@ -106,9 +106,8 @@ impl Default for Config {
 /// What every handler shares.
 pub(crate) struct App {
     pub(crate) body_limit: usize,
-    /// The caller's income grid, checked when the configuration is; empty
-    /// for the built-in one.
-    pub(crate) income_grid: Vec<jamsos_contract::IncomeBracket>,
+    /// The caller's income grid.
+    pub(crate) income_grid: jamsos_contract::CallerGrid,
     pub(crate) batches: Arc<Semaphore>,
     pub(crate) openapi: bytes::Bytes,
 }
@@ -116,9 +115,7 @@ pub(crate) struct App {
 impl App {
     /// The settings of every answer: the caller's grid when one was given.
     pub(crate) fn settings(&self) -> jamsos_contract::Settings<'_> {
-        jamsos_contract::Settings {
-            income_grid: jamsos_contract::IncomeGrid::official(&self.income_grid).ok(),
-        }
+        self.income_grid.settings()
     }
 }
 
@@ -263,24 +260,14 @@ pub fn shutdown_signal() -> impl Future<Output = ()> + Send {
 ///
 /// # Errors
 ///
-/// An income grid that [`jamsos_contract::IncomeGrid::official`] refuses.
-/// None once listening: a failed accept (too many open files, a client that
+/// None once listening (the income grid was checked when it was made): a
+/// failed accept (too many open files, a client that
 /// reset before it was accepted) concerns one client and is skipped.
 pub async fn serve(
     listener: TcpListener,
     config: Config,
     shutdown: impl Future<Output = ()> + Send,
 ) -> io::Result<()> {
-    // A grid that cannot be used is refused here rather than replaced by
-    // the built-in one without a word.
-    if !config.income_grid.is_empty() {
-        if let Err(e) = jamsos_contract::IncomeGrid::official(&config.income_grid) {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("the income grid cannot be used: {e}"),
-            ));
-        }
-    }
     let router = router(&config);
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
