@@ -365,7 +365,7 @@ pub fn run_columnar(
                     let Ok((seq, first_row, batch)) = next else {
                         return;
                     };
-                    let mut summary = Summary::default();
+                    let mut summary = kernel.new_summary();
                     // Text results are written here, in parallel: CSV rows
                     // straight from the assessments, NDJSON from the
                     // result batch.

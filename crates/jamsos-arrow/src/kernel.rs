@@ -105,7 +105,9 @@ pub struct KernelOptions<'a> {
     /// Columns grouping the summary (`--group-by`).
     pub group_by: &'a [String],
     /// Keep the whole summary; off, only `Summary::all` (rows, errors and
-    /// the payers' totals), as [`jamsos_batch::Config::summary`].
+    /// the payers' totals), as [`jamsos_batch::Config::summary`]. A caller
+    /// passing its own summary to [`Kernel::assess`] starts it with
+    /// [`Kernel::new_summary`].
     pub summary: bool,
     /// The caller's settings (the official BPU income grid).
     pub settings: Settings<'a>,
@@ -260,6 +262,16 @@ impl<'a> Kernel<'a> {
         self.output.clone()
     }
 
+    /// An empty summary of the kind [`KernelOptions::summary`] asks for.
+    #[must_use]
+    pub fn new_summary(&self) -> Summary {
+        if self.options.summary {
+            Summary::default()
+        } else {
+            Summary::totals_only()
+        }
+    }
+
     /// Assesses a roster held in memory on `threads` threads (at least one):
     /// its batches are cut into units of at most [`UNIT_ROWS`] rows
     /// (zero-copy slices), which the threads take in turn, each with its own
@@ -304,7 +316,7 @@ impl<'a> Kernel<'a> {
         type Done = Result<(Vec<(usize, RecordBatch)>, Summary), KernelError>;
         let work = || -> Done {
             let mut kernel = self.clone();
-            let mut summary = Summary::default();
+            let mut summary = self.new_summary();
             let mut mine = Vec::new();
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
@@ -554,10 +566,6 @@ impl<'a> Kernel<'a> {
                 };
                 match (&*result, summary.as_deref_mut()) {
                     (_, None) => {}
-                    (Ok(o), Some(summary)) if !self.options.summary => {
-                        summary.all.add_ok(o.totals())
-                    }
-                    (Err(_), Some(summary)) if !self.options.summary => summary.all.add_error(),
                     (Ok(o), Some(summary)) => summary.add_ok(o, group.as_deref()),
                     (Err(e), Some(summary)) => {
                         let category = self

@@ -550,7 +550,11 @@ fn work(
         let Ok(mut chunk) = chunk else { return };
         let input_bytes = chunk.bytes.len() as u64;
         let mut output = outputs.take(chunk.bytes.len() * 2 + (64 << 10));
-        let mut summary = Summary::default();
+        let mut summary = if job.summary {
+            Summary::default()
+        } else {
+            Summary::totals_only()
+        };
         let rows = match (job.format, job.roster) {
             (Format::Csv, Some(roster)) => {
                 // Each record is decoded, assessed and written as soon as it
@@ -787,11 +791,7 @@ impl<'a> Rows<'a> {
         match result {
             Ok(()) => {
                 writer.write_ok(out, &outcome);
-                if self.job.summary {
-                    summary.add_ok(&outcome, group);
-                } else {
-                    summary.all.add_ok(outcome.totals());
-                }
+                summary.add_ok(&outcome, group);
             }
             Err(e) => {
                 write_error(out, &e);
@@ -801,11 +801,7 @@ impl<'a> Rows<'a> {
                     .and_then(|c| self.cell(record, c))
                     .and_then(|c| std::str::from_utf8(c).ok())
                     .and_then(Category::from_code);
-                if self.job.summary {
-                    summary.add_error(e.code.code(), category, group);
-                } else {
-                    summary.all.add_error();
-                }
+                summary.add_error(e.code.code(), category, group);
             }
         }
     }
@@ -1116,12 +1112,7 @@ fn ndjson(
                     }
                     _ => out.extend_from_slice(&json),
                 }
-                let outcome = outcome_of(&r);
-                if job.summary {
-                    summary.add_ok(&outcome, None);
-                } else {
-                    summary.all.add_ok(outcome.totals());
-                }
+                summary.add_ok(&outcome_of(&r), None);
             }
             Err(e) => {
                 out.extend_from_slice(b"{\"line\":");
@@ -1133,11 +1124,7 @@ fn ndjson(
                 let json = e.to_json();
                 out.push(b',');
                 out.extend_from_slice(json.strip_prefix('{').unwrap_or(&json).as_bytes());
-                if job.summary {
-                    summary.add_error(e.code.code(), None, None);
-                } else {
-                    summary.all.add_error();
-                }
+                summary.add_error(e.code.code(), None, None);
             }
         }
         out.push(b'\n');
