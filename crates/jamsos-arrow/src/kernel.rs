@@ -8,7 +8,7 @@
 //! `Date32`/`Date64` as a date, a string as it is, a null absent) and decoded
 //! by [`jamsos::contract::Roster::decode_cells`], which gives the same
 //! checks, order and messages as the CSV text of the same values
-//! ([`jamsos_batch::assess_cells`]). Only the rare row that has a typed cell
+//! ([`jamsos_batch::assess_cells_into`]). Only the rare row that has a typed cell
 //! where its field takes another kind (an integer in a date column), or an
 //! unsigned integer beyond `i64`, is decoded from its cells' text.
 //!
@@ -38,7 +38,7 @@ use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 use jamsos_batch::{
     AMOUNT_COLUMNS, BatchError, OUTPUT_COLUMNS, Outcome, RowWriter, RulesCache, Summary,
-    assess_cells_into, assess_row, error_message, write_field, write_u64,
+    assess_cells_into, assess_row, error_message, write_field,
 };
 use jamsos_contract::{Cell, ContractError, HeaderError, Roster, Settings};
 use jamsos_core::Period;
@@ -388,20 +388,12 @@ impl<'a> Kernel<'a> {
             None => StringBuilder::with_capacity(rows, rows * 12),
         };
         let mut out = Columns::with_capacity(rows);
+        let mut scratch = String::new();
         self.assess_blocks(batch, summary, |start, block, results| {
             if passed_id.is_none() {
                 for (row, cells) in (start..).zip(block) {
-                    match cells.get(id_column).copied().flatten() {
-                        Some(Cell::Text("")) | None => {
-                            let _ = write!(ids, "{}", first_row + row as u64 + 2);
-                            ids.append_value("");
-                        }
-                        Some(Cell::Text(id)) => ids.append_value(id),
-                        Some(id) => {
-                            let _ = write!(ids, "{id}");
-                            ids.append_value("");
-                        }
-                    }
+                    let id = cells.get(id_column).copied().flatten();
+                    ids.append_value(id_text(id, first_row, row, &mut scratch));
                 }
             }
             out.push_block(results);
@@ -442,15 +434,8 @@ impl<'a> Kernel<'a> {
         let mut writer = RowWriter::default();
         self.assess_blocks(batch, Some(summary), |start, block, results| {
             for ((row, cells), result) in (start..).zip(block).zip(results) {
-                match cells.get(id_column).copied().flatten() {
-                    Some(Cell::Text("")) | None => write_u64(out, first_row + row as u64 + 2),
-                    Some(Cell::Text(id)) => write_field(out, id),
-                    Some(id) => {
-                        scratch.clear();
-                        let _ = write!(scratch, "{id}");
-                        write_field(out, &scratch);
-                    }
-                }
+                let id = cells.get(id_column).copied().flatten();
+                write_field(out, id_text(id, first_row, row, &mut scratch));
                 for cells in &kept {
                     out.push(b',');
                     if !cells.is_null(row) {
@@ -588,6 +573,29 @@ impl<'a> Kernel<'a> {
             start += n;
         }
     }
+}
+
+/// A row's id as text: its cell's, or, when it has none, the line the row
+/// would have in a CSV export with a header (CONTRACT.md §2): `first_row`
+/// is the batch's first row over the whole roster, `row` the row in the
+/// batch.
+fn id_text<'s>(
+    id: Option<Cell<'s>>,
+    first_row: u64,
+    row: usize,
+    scratch: &'s mut String,
+) -> &'s str {
+    scratch.clear();
+    match id {
+        Some(Cell::Text(id)) if !id.is_empty() => return id,
+        Some(Cell::Text(_)) | None => {
+            let _ = write!(scratch, "{}", first_row + row as u64 + 2);
+        }
+        Some(typed) => {
+            let _ = write!(scratch, "{typed}");
+        }
+    }
+    scratch
 }
 
 /// The `id` column passed through as it is when it can be: `Utf8`, every

@@ -37,9 +37,7 @@ pub mod sample;
 mod summary;
 
 pub use columns::{detect_delimiter, suggestion, unknown_column_notice};
-pub use outcome::{
-    AMOUNT_COLUMNS, Outcome, RulesCache, assess_cells, assess_cells_into, assess_row,
-};
+pub use outcome::{AMOUNT_COLUMNS, Outcome, RulesCache, assess_cells_into, assess_row};
 pub use run::{
     BatchError, Config, Format, OUTPUT_COLUMNS, RowWriter, error_message, output_header, run,
     write_field, write_u64,

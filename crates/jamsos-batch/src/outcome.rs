@@ -210,23 +210,11 @@ fn assess_amounts(
 }
 
 /// [`assess_row`] for a columnar roster's row of typed cells (`None`
-/// absent): decoded by [`jamsos_contract::Roster::decode_cells`], which
-/// reads integers, booleans and dates as they are and gives exactly the
-/// values and errors of the same row's CSV text.
-pub fn assess_cells(
-    roster: &jamsos_contract::Roster,
-    cells: &[Option<jamsos_contract::Cell<'_>>],
-    period: Period,
-    settings: &Settings<'_>,
-    cache: &mut RulesCache,
-) -> Result<Outcome, ContractError> {
-    let mut result = Ok(Outcome::EMPTY);
-    assess_cells_into(roster, cells, period, settings, cache, &mut result);
-    result
-}
-
-/// [`assess_cells`] into `result`, an outcome filled where it is (a block
-/// of results reused from block to block): each move of an outcome through
+/// absent), into `result`: decoded by
+/// [`jamsos_contract::Roster::decode_cells`], which reads integers,
+/// booleans and dates as they are and gives exactly the values and errors of
+/// the same row's CSV text. The outcome is filled where it is (a block of
+/// results is reused from block to block): each move of an outcome through
 /// a `Result` was a call to `memcpy`.
 pub fn assess_cells_into(
     roster: &jamsos_contract::Roster,
