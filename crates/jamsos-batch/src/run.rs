@@ -538,7 +538,6 @@ fn work(
     (inputs, outputs): (&Pool, &Pool),
 ) {
     let mut spans = Vec::new();
-    let mut cells: Vec<&'static str> = Vec::new();
     let mut group: Vec<&'static str> = Vec::new();
     let mut cache = RulesCache::default();
     let mut writer = RowWriter::default();
@@ -562,7 +561,7 @@ fn work(
                 // cache.
                 let mut cursor = csv::Cursor::new(chunk.first_line);
                 let mut rows = 0u64;
-                let mut buffers = (&mut cells, &mut group, &mut cache, &mut writer);
+                let mut buffers = (&mut group, &mut cache, &mut writer);
                 let mut out = (&mut output, &mut summary);
                 // A chunk without a quote (almost every one) is never
                 // rewritten by the split, so it is checked as UTF-8 once and
@@ -621,35 +620,25 @@ fn work(
     }
 }
 
-/// A worker's buffers reused from row to row: the lists of cells and of
-/// group values, the rules cache and the row writer.
+/// A worker's buffers reused from row to row: the list of group values,
+/// the rules cache and the row writer.
 type RowBuffers<'w> = (
-    &'w mut Vec<&'static str>,
     &'w mut Vec<&'static str>,
     &'w mut RulesCache,
     &'w mut RowWriter,
 );
 
-/// Decodes, assesses and writes one record. The lists of cells are reused:
-/// a list borrowing this row's text is made from the last row's emptied
-/// list, which keeps its allocation.
+/// Decodes, assesses and writes one record. The list of group values is
+/// reused: a list borrowing this row's text is made from the last row's
+/// emptied list, which keeps its allocation.
 fn one_row(
     ctx: &Rows<'_>,
     record: &Record,
-    (cells, group, cache, writer): &mut RowBuffers<'_>,
+    (group, cache, writer): &mut RowBuffers<'_>,
     (output, summary): &mut (&mut Vec<u8>, &mut Summary),
 ) {
-    let mut row_cells = recycle(std::mem::take(*cells));
     let mut row_group = recycle(std::mem::take(*group));
-    ctx.row(
-        record,
-        &mut row_cells,
-        &mut row_group,
-        (cache, writer),
-        output,
-        summary,
-    );
-    **cells = recycle(row_cells);
+    ctx.row(record, &mut row_group, (cache, writer), output, summary);
     **group = recycle(row_group);
 }
 
@@ -751,14 +740,9 @@ impl<'a> Rows<'a> {
         self.bytes.get(s..e)
     }
 
-    #[allow(
-        clippy::too_many_arguments,
-        reason = "the worker's reused buffers, passed down to avoid allocating per row"
-    )]
     fn row(
         &self,
         record: &Record,
-        cells: &mut Vec<&'a str>,
         group_key: &mut Vec<&'a str>,
         (cache, writer): (&mut RulesCache, &mut RowWriter),
         out: &mut Vec<u8>,
@@ -777,7 +761,7 @@ impl<'a> Rows<'a> {
         // The case and the outcome are read where they were built, never
         // moved through a `Result` (each move was a call to `memcpy`).
         let mut outcome = Outcome::EMPTY;
-        let decoded = self.decode(record, cells);
+        let decoded = self.decode(record);
         let result = match decoded {
             Ok(ref case) => outcome::assess_into(case, &self.job.settings, cache, &mut outcome),
             Err(e) => Err(e),
@@ -806,11 +790,7 @@ impl<'a> Rows<'a> {
         }
     }
 
-    fn decode(
-        &self,
-        record: &Record,
-        cells: &mut Vec<&'a str>,
-    ) -> Result<jamsos_contract::Case, ContractError> {
+    fn decode(&self, record: &Record) -> Result<jamsos_contract::Case, ContractError> {
         if record.malformed {
             return Err(malformed("a quote is misplaced or never closed"));
         }
@@ -821,28 +801,25 @@ impl<'a> Rows<'a> {
                 self.roster.width()
             )));
         }
-        cells.clear();
         let fields = self
             .spans
             .get(record.first..record.first + record.count)
             .unwrap_or_default();
-        for (column, &(s, e)) in fields.iter().enumerate() {
+        let cells = fields.iter().enumerate().map(|(column, &(s, e))| {
             if s >= e {
                 // Most cells of a roster are empty (fields of other categories).
-                cells.push("");
-                continue;
+                return Ok("");
             }
-            let text = match self
+            match self
                 .text
                 .and_then(|(t, lo)| t.get(s.checked_sub(lo)?..e.checked_sub(lo)?))
             {
-                Some(text) => text,
+                Some(text) => Ok(text),
                 None => std::str::from_utf8(self.bytes.get(s..e).unwrap_or_default())
-                    .map_err(|_| malformed(&format!("field {} is not UTF-8", column + 1)))?,
-            };
-            cells.push(text);
-        }
-        self.roster.decode(cells, self.job.period)
+                    .map_err(|_| malformed(&format!("field {} is not UTF-8", column + 1))),
+            }
+        });
+        self.roster.decode_with(cells, self.job.period)
     }
 }
 
@@ -937,8 +914,13 @@ impl RowWriter {
         let mut at = 0;
         put(row, &mut at, b",ok,,");
         for a in o.amounts {
-            put(row, &mut at, b",");
-            put_u64(row, &mut at, a);
+            if a == 0 {
+                // Most amount cells: a program nobody in the row pays.
+                put(row, &mut at, b",0");
+            } else {
+                put(row, &mut at, b",");
+                put_u64(row, &mut at, a);
+            }
         }
         for s in o.statuses {
             put(row, &mut at, b",");

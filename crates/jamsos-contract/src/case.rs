@@ -76,7 +76,7 @@ const FIELD_COUNT: usize = 23;
 
 /// Every participant field of the contract, in the table's order (indexed by
 /// [`F`]).
-pub(crate) static PARTICIPANT_FIELDS: [FieldSpec; FIELD_COUNT] = [
+pub(crate) const PARTICIPANT_FIELDS: [FieldSpec; FIELD_COUNT] = [
     spec("category", Kind::Text, ALL),
     spec("birth_date", Kind::Date, ALL),
     spec("nationality", Kind::Text, [true, true, true, false]),
@@ -232,16 +232,20 @@ fn typed_text(raw: Raw<'_>) -> Option<Cell<'_>> {
 }
 
 /// A participant's present (non-null, non-empty) fields, by position; no
-/// allocation, so a roster row decodes without touching the heap.
+/// allocation, so a roster row decodes without touching the heap. Which
+/// fields are present is also kept as a bit set (bit `i` for the field at
+/// position `i`), so that the checks visit only the few a row has.
 #[derive(Clone, Copy)]
 pub(crate) struct Fields<'a> {
     values: [Option<Raw<'a>>; FIELD_COUNT],
+    present: u32,
 }
 
 impl<'a> Fields<'a> {
     pub(crate) const fn new() -> Fields<'a> {
         Fields {
             values: [None; FIELD_COUNT],
+            present: 0,
         }
     }
 
@@ -249,12 +253,13 @@ impl<'a> Fields<'a> {
     pub(crate) fn set(&mut self, index: usize, raw: Raw<'a>) {
         if let Some(slot) = self.values.get_mut(index) {
             *slot = Some(raw);
+            self.present |= 1 << index;
         }
     }
 
-    /// Whether the field at `index` holds a value.
-    pub(crate) fn is_set(&self, index: usize) -> bool {
-        self.values.get(index).is_some_and(Option::is_some)
+    /// The present fields' bit set.
+    pub(crate) const fn present(&self) -> u32 {
+        self.present
     }
 
     fn get(&self, field: F) -> Option<Raw<'a>> {
@@ -265,6 +270,38 @@ impl<'a> Fields<'a> {
         self.values.get(index).copied().flatten()
     }
 }
+
+/// The positions of the bits set in `set`, lowest first: the fields of a
+/// bit set in the contract's table order.
+fn positions(mut set: u32) -> impl Iterator<Item = usize> {
+    core::iter::from_fn(move || {
+        let index = set.trailing_zeros() as usize;
+        set &= set.checked_sub(1)?;
+        Some(index)
+    })
+}
+
+/// The fields each category may carry, as a bit set per category (from
+/// [`PARTICIPANT_FIELDS`]' `applies`).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of bounds fails the build"
+)]
+const APPLIES: [u32; 4] = {
+    let mut sets = [0u32; 4];
+    let mut field = 0;
+    while field < FIELD_COUNT {
+        let mut category = 0;
+        while category < 4 {
+            if PARTICIPANT_FIELDS[field].applies[category] {
+                sets[category] |= 1 << field;
+            }
+            category += 1;
+        }
+        field += 1;
+    }
+    sets
+};
 
 fn path(field: &str) -> String {
     format!("participant.{field}")
@@ -444,20 +481,17 @@ pub(crate) fn participant_fields(
         ));
     }
     let mut fields = Fields::new();
-    let mut present = [false; FIELD_COUNT];
+    // A `null` field is absent, but still one the category must have.
+    let mut present = 0u32;
     for (key, value) in participant {
         if let Some(index) = field_index(key) {
-            if let Some(seen) = present.get_mut(index) {
-                *seen = true;
-            }
+            present |= 1 << index;
             if *value != Value::Null {
                 fields.set(index, Raw::Json(value));
             }
         }
     }
-    applicable(category, |index| {
-        present.get(index).copied().unwrap_or(false)
-    })?;
+    applicable(category, present)?;
     Ok(fields)
 }
 
@@ -523,19 +557,17 @@ pub(crate) fn category(raw: Option<Raw<'_>>) -> Result<Category, ContractError> 
     })
 }
 
-/// Step 5: every present field must apply to the category (CONTRACT.md §1);
-/// the first that does not, in the contract's table order, is reported.
-pub(crate) fn applicable(
-    category: Category,
-    present: impl Fn(usize) -> bool,
-) -> Result<(), ContractError> {
-    let column = category.index();
-    let stray = PARTICIPANT_FIELDS.iter().enumerate().find(|(index, spec)| {
-        present(*index) && !spec.applies.get(column).copied().unwrap_or(false)
-    });
+/// Step 5: every present field (`present`, a bit set of field positions) must
+/// apply to the category (CONTRACT.md §1); the first that does not, in the
+/// contract's table order, is reported.
+pub(crate) fn applicable(category: Category, present: u32) -> Result<(), ContractError> {
+    let applies = APPLIES.get(category.index()).copied().unwrap_or(0);
+    let stray = positions(present & !applies)
+        .next()
+        .and_then(|index| PARTICIPANT_FIELDS.get(index));
     match stray {
         None => Ok(()),
-        Some((_, spec)) => Err(ContractError::at(
+        Some(spec) => Err(ContractError::at(
             ErrorCode::FieldNotApplicable,
             path(spec.name),
             format!(
@@ -562,9 +594,9 @@ pub(crate) fn decode_fields(
         jakon_method_fields(fields)?;
     }
 
-    // 6. Field types.
-    for (index, spec) in PARTICIPANT_FIELDS.iter().enumerate() {
-        let Some(raw) = fields.value(index) else {
+    // 6. Field types, of the fields present only.
+    for index in positions(fields.present()) {
+        let (Some(raw), Some(spec)) = (fields.value(index), PARTICIPANT_FIELDS.get(index)) else {
             continue;
         };
         // Text in a text field and a typed value of the field's own kind
@@ -577,11 +609,14 @@ pub(crate) fn decode_fields(
                 | (Kind::Date, Raw::Date(_))
         );
         if !passes {
-            // A date cell that passes is read as the date it was checked
-            // to be from here on, not parsed a second time (its text and
-            // the date's are the same: YYYY-MM-DD, years 1 to 9999).
-            if let Some(date) = check_raw(spec, raw)? {
-                fields.set(index, Raw::Date(date));
+            // A cell that passes is read as the value it was checked to be
+            // from here on, not parsed a second time.
+            let typed = match raw {
+                Raw::Cell(cell) => check_cell(spec, cell)?,
+                _ => check_raw(spec, raw)?,
+            };
+            if let Some(typed) = typed {
+                fields.set(index, typed);
             }
         }
     }
@@ -597,7 +632,10 @@ pub(crate) fn decode_fields(
         },
         Category::Pmi => &[F::Channel, F::ContractMonths],
     };
-    if let Some(field) = required.iter().find(|f| fields.get(**f).is_none()) {
+    if let Some(field) = required
+        .iter()
+        .find(|f| fields.present() & (1 << **f as usize) == 0)
+    {
         let name = name(*field);
         return Err(ContractError::at(
             ErrorCode::MissingField,
@@ -683,8 +721,10 @@ fn name(field: F) -> &'static str {
 /// Step 6 for one field: a JSON value's type, or a roster cell's syntax
 /// (CONTRACT.md §2: integers are ASCII digits with an optional leading `-`,
 /// booleans exactly `true` or `false`, dates exactly `YYYY-MM-DD`). A
-/// roster cell of a date field comes back as the date it holds.
-fn check_raw(spec: &FieldSpec, raw: Raw<'_>) -> Result<Option<NaiveDate>, ContractError> {
+/// roster cell that passes comes back as the typed value it holds when that
+/// value's text is the cell's (a date, a boolean, an integer written
+/// without leading zeros), so that a message quoting it is unchanged.
+fn check_raw(spec: &FieldSpec, raw: Raw<'_>) -> Result<Option<Raw<'static>>, ContractError> {
     // The path is only built for an error: a roster row must not allocate.
     let path = || path(spec.name);
     match raw {
@@ -699,35 +739,71 @@ fn check_raw(spec: &FieldSpec, raw: Raw<'_>) -> Result<Option<NaiveDate>, Contra
             let text = typed_text(raw).map(|c| c.to_string()).unwrap_or_default();
             check_raw(spec, Raw::Cell(&text))
         }
-        Raw::Cell(cell) => {
-            let wrong = |expected: &str| {
-                let path = path();
-                ContractError::at(
-                    ErrorCode::InvalidType,
-                    &path,
-                    format!("{path} must be {expected}, not \"{cell}\""),
-                )
-            };
-            match spec.kind {
-                Kind::Integer if is_integer_cell(cell) => Ok(None),
-                Kind::Integer => Err(wrong("an integer (ASCII digits, optional leading -)")),
-                Kind::Bool if cell == "true" || cell == "false" => Ok(None),
-                Kind::Bool => Err(wrong("true or false")),
-                Kind::Date => match parse_date(cell) {
-                    Ok(date) => Ok(Some(date)),
-                    Err(_) => {
-                        let path = path();
-                        Err(ContractError::at(
-                            ErrorCode::InvalidDate,
-                            &path,
-                            format!("{path} \"{cell}\" is not a real date YYYY-MM-DD"),
-                        ))
-                    }
-                },
-                Kind::Text | Kind::TextList => Ok(None),
-            }
-        }
+        Raw::Cell(cell) => check_cell(spec, cell),
     }
+}
+
+/// [`check_raw`] for a roster cell, the case of almost every field of a
+/// batch: small enough to be inlined, so that the value read comes back in
+/// registers (returned through memory it stalled every row on the reload),
+/// with the errors built out of line.
+#[inline]
+fn check_cell(spec: &FieldSpec, cell: &str) -> Result<Option<Raw<'static>>, ContractError> {
+    match spec.kind {
+        Kind::Integer if is_integer_cell(cell) => Ok(canonical_integer(cell).map(Raw::Integer)),
+        Kind::Bool if cell == "true" => Ok(Some(Raw::Boolean(true))),
+        Kind::Bool if cell == "false" => Ok(Some(Raw::Boolean(false))),
+        Kind::Date => match parse_date(cell) {
+            Ok(date) => Ok(Some(Raw::Date(date))),
+            Err(_) => Err(cell_error(spec, cell)),
+        },
+        Kind::Text | Kind::TextList => Ok(None),
+        Kind::Integer | Kind::Bool => Err(cell_error(spec, cell)),
+    }
+}
+
+/// Why a roster cell fails [`check_cell`].
+#[cold]
+#[inline(never)]
+fn cell_error(spec: &FieldSpec, cell: &str) -> ContractError {
+    let path = path(spec.name);
+    let wrong = |expected: &str| {
+        ContractError::at(
+            ErrorCode::InvalidType,
+            &path,
+            format!("{path} must be {expected}, not \"{cell}\""),
+        )
+    };
+    match spec.kind {
+        Kind::Integer => wrong("an integer (ASCII digits, optional leading -)"),
+        Kind::Bool => wrong("true or false"),
+        _ => ContractError::at(
+            ErrorCode::InvalidDate,
+            &path,
+            format!("{path} \"{cell}\" is not a real date YYYY-MM-DD"),
+        ),
+    }
+}
+
+/// The value of an integer cell (already `-?[0-9]+`) whose text is exactly
+/// that value's decimal form: no leading zero, no `-0`, within `i64`. Any
+/// other cell (`007`, `-0`, beyond 64 bits) stays text and is read as
+/// before ([`integer`] saturates), so every message shows what was given.
+fn canonical_integer(cell: &str) -> Option<i64> {
+    let (negative, digits) = match cell.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, cell),
+    };
+    if digits.starts_with('0') && (negative || digits.len() > 1) {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for b in digits.bytes() {
+        n = n
+            .checked_mul(10)?
+            .checked_add(i64::from(b.wrapping_sub(b'0')))?;
+    }
+    Some(if negative { -n } else { n })
 }
 
 /// `-?[0-9]+`: the roster's integer syntax.

@@ -147,16 +147,29 @@ impl Roster {
     /// otherwise. An empty `id` is `missing_field` before anything else is
     /// read; then the checks and their order are those of a JSON case.
     pub fn decode(&self, cells: &[&str], period: Period) -> Result<Case, ContractError> {
+        self.decode_with(cells.iter().map(|c| Ok(*c)), period)
+    }
+
+    /// [`Roster::decode`] for cells read as they are decoded, in column
+    /// order: a cell that cannot be read (its error) stops the row before
+    /// any check of the cells (a batch reads each cell's text from its input
+    /// here, with no list of cells built first).
+    pub fn decode_with<'c>(
+        &self,
+        cells: impl IntoIterator<Item = Result<&'c str, ContractError>>,
+        period: Period,
+    ) -> Result<Case, ContractError> {
         let mut fields = Fields::new();
         let mut row_period = None;
         let mut category_cell = None;
         let mut has_id = false;
         for (column, cell) in self.columns.iter().zip(cells) {
+            let cell = cell?;
             if cell.is_empty() {
                 continue;
             }
             match column {
-                Column::Period => row_period = Some(*cell),
+                Column::Period => row_period = Some(cell),
                 Column::Field(i) if *i == CATEGORY_FIELD => category_cell = Some(Raw::Cell(cell)),
                 Column::Field(i) => fields.set(*i, Raw::Cell(cell)),
                 Column::Id => has_id = true,
@@ -254,7 +267,7 @@ fn decoded(
     };
     // 4. Category; 5. not applicable fields.
     let category = category(category_cell)?;
-    applicable(category, |index| fields.is_set(index))?;
+    applicable(category, fields.present())?;
     // 6 … 10; BPU prepayment is not available in a roster (one month per row).
     decode_fields(period, category, fields, || Ok(CaseOptions::default()))
 }
