@@ -3,6 +3,8 @@
 //! decimal form, and otherwise as the text given, so that every message
 //! quotes exactly what the row holds.
 
+#![allow(clippy::unwrap_used, reason = "tests")]
+
 use jamsos_contract::{ErrorCode, Roster};
 use jamsos_core::Period;
 
