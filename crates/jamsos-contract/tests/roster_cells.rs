@@ -75,3 +75,51 @@ fn an_integer_with_leading_zeros_is_its_value() {
     assert_eq!(pu("0005000000", "01").unwrap(), pu("5000000", "1").unwrap());
     assert_ne!(pu("5000001", "1").unwrap(), pu("5000000", "1").unwrap());
 }
+
+/// CONTRACT.md §1 step 6: of several cells of the wrong type, the first in
+/// the contract's table order is reported, whatever their kinds (dates,
+/// integers, booleans are checked kind by kind first).
+#[test]
+fn the_first_bad_field_in_table_order_is_reported() {
+    let header = [
+        "id",
+        "category",
+        "birth_date",
+        "wage",
+        "risk_class",
+        "scale",
+        "registered_on",
+        "jkn_member",
+    ];
+    let roster = Roster::new(&header, false).unwrap();
+    let period: Period = "2025-04".parse().unwrap();
+    let decode = |birth: &str, wage: &str, class: &str, registered: &str, jkn: &str| {
+        let cells = ["w1", "pu", birth, wage, class, "medium", registered, jkn];
+        let e = roster.decode(&cells, period).unwrap_err();
+        (e.code, e.field.unwrap_or_default())
+    };
+    let good = ("1990-05-01", "5000000", "1", "2020-01-01", "true");
+    assert_eq!(
+        decode("1990-02-30", "x", good.2, good.3, "maybe"),
+        (ErrorCode::InvalidDate, "participant.birth_date".to_owned())
+    );
+    assert_eq!(
+        decode(good.0, "x", good.2, good.3, "maybe"),
+        (ErrorCode::InvalidType, "participant.wage".to_owned())
+    );
+    assert_eq!(
+        decode(good.0, good.1, "1.5", "2020-13-01", good.4),
+        (ErrorCode::InvalidType, "participant.risk_class".to_owned())
+    );
+    assert_eq!(
+        decode(good.0, good.1, good.2, "2020-13-01", "yes"),
+        (
+            ErrorCode::InvalidDate,
+            "participant.registered_on".to_owned()
+        )
+    );
+    assert_eq!(
+        decode(good.0, good.1, good.2, good.3, "yes"),
+        (ErrorCode::InvalidType, "participant.jkn_member".to_owned())
+    );
+}
