@@ -569,7 +569,7 @@ fn work(
                 // text is checked as it is split.
                 let unquoted = memchr::memchr(b'"', &chunk.bytes).is_none();
                 let text = if unquoted {
-                    std::str::from_utf8(&chunk.bytes).ok()
+                    simdutf8::basic::from_utf8(&chunk.bytes).ok()
                 } else {
                     None
                 };
