@@ -81,18 +81,22 @@ pub struct RulesCache {
 impl RulesCache {
     /// The rules of `period`, resolved on first use (`PuRules` is `Copy`).
     fn pu(&mut self, period: Period) -> Result<&PuRules, ContractError> {
+        self.resolve(period).map_err(domain_error)
+    }
+
+    /// [`RulesCache::pu`], with the domain's error.
+    fn resolve(&mut self, period: Period) -> Result<&PuRules, ContributionError> {
         let known = match self.pu.iter().position(|r| r.period() == period) {
             Some(i) => i,
             None => {
-                let rules = PuRules::new(period, &Options::default()).map_err(domain_error)?;
-                self.pu.push(rules);
+                self.pu.push(PuRules::new(period, &Options::default())?);
                 self.pu.len() - 1
             }
         };
         // `known` indexes the list: the error cannot happen.
         self.pu
             .get(known)
-            .ok_or_else(|| domain_error(ContributionError::Capacity { period }))
+            .ok_or(ContributionError::Capacity { period })
     }
 }
 
@@ -194,6 +198,10 @@ fn assess_amounts(
     let period = case.period;
     let pu_rules = match case.participant {
         Participant::Pu(_) => Some(cache.pu(period)?),
+        // The month's rules also carry BPU and Jakon due dates, computed
+        // once; a month without wage-earner rules (before 2015-07) is
+        // assessed without them, as any single case is.
+        Participant::Bpu(_) | Participant::Jakon(_) => cache.resolve(period).ok(),
         _ => None,
     };
     let options = Options {

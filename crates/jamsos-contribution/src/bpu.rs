@@ -11,7 +11,9 @@ use jamsos_worker::{BpuWorker, Prepay, Sector};
 
 use crate::bill::{Bill, scaled};
 use crate::pu::in_force;
-use crate::{BpuAssessment, ContributionError, List, Options, Warning, Warnings, due_date_bpu};
+use crate::{
+    BpuAssessment, ContributionError, List, Options, PuRules, Warning, Warnings, due_date_bpu,
+};
 
 /// The age under which a BPU result warns (D-22). No limit is enforced.
 const ADULT_AGE: u32 = 18;
@@ -177,7 +179,13 @@ pub fn assess_bpu(
         lines: bill.lines,
         components: List::new(),
         totals: bill.totals,
-        due_date: Some(due_date_bpu(period, options.holidays)?),
+        // A bulk run's month rules carry the due date, computed once.
+        due_date: Some(
+            match PuRules::for_period(options, period).and_then(PuRules::bpu_due_date) {
+                Some(due) => due,
+                None => due_date_bpu(period, options.holidays)?,
+            },
+        ),
         warnings,
     })
 }

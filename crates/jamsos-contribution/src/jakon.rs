@@ -9,7 +9,8 @@ use jamsos_worker::{JakonMethod, JakonProject};
 use crate::bill::{Bill, scaled};
 use crate::pu::in_force;
 use crate::{
-    Component, ContributionError, JakonAssessment, Line, List, Options, Part, Warnings, due_date_pu,
+    Component, ContributionError, JakonAssessment, Line, List, Options, Part, PuRules, Warnings,
+    due_date_pu,
 };
 
 /// The rule ids of one program's lines and tiers.
@@ -187,7 +188,11 @@ pub fn assess_jakon(
         lines: bill.lines,
         components,
         totals: bill.totals,
-        due_date: Some(due_date_pu(period, options.holidays)?),
+        // A bulk run's month rules carry the due date, computed once.
+        due_date: Some(match PuRules::for_period(options, period) {
+            Some(rules) => rules.due_date(),
+            None => due_date_pu(period, options.holidays)?,
+        }),
         warnings: Warnings::default(),
     })
 }

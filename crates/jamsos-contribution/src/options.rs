@@ -19,6 +19,7 @@ pub struct Options<'a> {
     pub prepay: Prepay,
     /// Wage-earner rules already resolved for a period with these same
     /// options (a bulk run resolves each month once); used by [`crate::assess`]
-    /// when the period matches, resolved afresh otherwise.
+    /// when the period matches, resolved afresh otherwise. They also give
+    /// BPU and Jakon cases of that period their due dates (D-28).
     pub pu_rules: Option<&'a PuRules>,
 }

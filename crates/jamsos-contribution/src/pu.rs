@@ -13,7 +13,8 @@ use jamsos_worker::{PuWorker, Scale};
 
 use crate::bill::{Bill, scaled};
 use crate::{
-    Allocation, Assessment, ContributionError, Line, List, Options, Warning, Warnings, due_date_pu,
+    Allocation, Assessment, ContributionError, Line, List, Options, Warning, Warnings,
+    due_date_bpu, due_date_pu,
 };
 
 /// The row of `table` in force for `period`, or the fail-closed error (D-6).
@@ -43,6 +44,10 @@ pub struct PuRules {
     relief: Option<Relief>,
     discount: Option<(JkkDiscount, &'static Source)>,
     due_date: NaiveDate,
+    /// An informal worker's due date in the same period with the same
+    /// holidays (D-28), for the BPU cases of a bulk run; `None` when it
+    /// cannot be computed (its error then comes from computing it afresh).
+    bpu_due_date: Option<NaiveDate>,
 }
 
 impl PuRules {
@@ -71,7 +76,27 @@ impl PuRules {
                 .at(period)
                 .and_then(|e| e.value.map(|terms| (terms, &e.source))),
             due_date: due_date_pu(period, options.holidays)?,
+            bpu_due_date: due_date_bpu(period, options.holidays).ok(),
         })
+    }
+
+    /// The due date of a wage earner's (and a construction project's)
+    /// contribution in these rules' period (D-28).
+    #[must_use]
+    pub const fn due_date(&self) -> NaiveDate {
+        self.due_date
+    }
+
+    /// The rules in `options` when they govern `period` (a bulk run resolves
+    /// each month once and passes them with every case of the month).
+    pub(crate) fn for_period<'a>(options: &Options<'a>, period: Period) -> Option<&'a PuRules> {
+        options.pu_rules.filter(|rules| rules.period == period)
+    }
+
+    /// An informal worker's due date in these rules' period, when it could
+    /// be computed with them.
+    pub(crate) const fn bpu_due_date(&self) -> Option<NaiveDate> {
+        self.bpu_due_date
     }
 
     /// The period these rules govern.

@@ -51,3 +51,64 @@ fn cached_rules_give_identical_results() {
         period = period.next();
     }
 }
+
+/// A month's `PuRules` passed with BPU and Jakon cases (as a bulk run does)
+/// gives them exactly the assessments they get alone, due dates included
+/// (D-28: a BPU contribution is due on the 15th of the month itself, a Jakon
+/// one on the 15th of the next; D-16 for the PP 49/2020 months), for every
+/// period of the tables, with a holiday that moves a due date.
+#[test]
+fn cached_rules_give_bpu_and_jakon_identical_results() {
+    use jamsos_contribution::{assess_bpu, assess_jakon};
+    use jamsos_worker::{
+        BpuWorker, ContractValue, Income, JakonMethod, JakonProject, Prepay, Sector,
+    };
+    // 2025-05-15 is a Thursday: the BPU due date of 2025-05 and the Jakon
+    // due date of 2025-04 move to the 16th.
+    let holidays = [parse_date("2025-05-15").unwrap()];
+    let options = Options {
+        holidays: &holidays,
+        ..Options::default()
+    };
+    let mut bpu = BpuWorker::new(Income::new(2_150_000).unwrap());
+    bpu.sector = Sector::Other;
+    let jakon = JakonProject::new(JakonMethod::Contract(
+        ContractValue::new(150_000_000).unwrap(),
+    ));
+    let mut period = Period::new(2015, 1).unwrap();
+    let end = Period::new(2031, 1).unwrap();
+    let mut compared = 0;
+    while period < end {
+        if let Ok(rules) = PuRules::new(period, &options) {
+            let with_rules = Options {
+                pu_rules: Some(&rules),
+                ..options
+            };
+            for prepay in [Prepay::One, Prepay::Twelve] {
+                assert_eq!(
+                    assess_bpu(&bpu, period, prepay, &with_rules),
+                    assess_bpu(&bpu, period, prepay, &options),
+                    "{period}"
+                );
+            }
+            assert_eq!(
+                assess_jakon(&jakon, period, &with_rules),
+                assess_jakon(&jakon, period, &options),
+                "{period}"
+            );
+            compared += 1;
+        }
+        period = period.next();
+    }
+    assert!(compared > 180, "{compared}");
+    let may = Period::new(2025, 5).unwrap();
+    let rules = PuRules::new(may, &options).unwrap();
+    let with_rules = Options {
+        pu_rules: Some(&rules),
+        ..options
+    };
+    let due = assess_bpu(&bpu, may, Prepay::One, &with_rules)
+        .unwrap()
+        .due_date;
+    assert_eq!(due, parse_date("2025-05-16").ok());
+}
