@@ -5,29 +5,30 @@
 
 #![allow(clippy::unwrap_used, reason = "tests")]
 
-use jamsos_contract::{ErrorCode, Roster};
+use jamsos_contract::{Case, ContractError, ErrorCode, Roster};
 use jamsos_core::Period;
 
-const HEADER: [&str; 6] = [
+const HEADER: [&str; 8] = [
     "id",
     "category",
     "birth_date",
     "wage",
     "risk_class",
     "scale",
+    "registered_on",
+    "jkn_member",
 ];
 
-/// Decodes a PU row (period 2025-04) with `wage` and `risk_class` cells.
-fn pu(
-    wage: &str,
-    risk_class: &str,
-) -> Result<jamsos_contract::Case, jamsos_contract::ContractError> {
+/// Decodes a row of [`HEADER`]'s columns for period 2025-04.
+fn decode(cells: [&str; 8]) -> Result<Case, ContractError> {
     let roster = Roster::new(&HEADER, false).unwrap();
     let period: Period = "2025-04".parse().unwrap();
-    roster.decode(
-        &["w1", "pu", "1990-05-01", wage, risk_class, "medium"],
-        period,
-    )
+    roster.decode(&cells, period)
+}
+
+/// Decodes a PU row with `wage` and `risk_class` cells.
+fn pu(wage: &str, risk_class: &str) -> Result<Case, ContractError> {
+    decode(["w1", "pu", "1990-05-01", wage, risk_class, "medium", "", ""])
 }
 
 /// D-4: a wage of at most zero is `invalid_amount`, above the limit
@@ -81,21 +82,8 @@ fn an_integer_with_leading_zeros_is_its_value() {
 /// integers, booleans are checked kind by kind first).
 #[test]
 fn the_first_bad_field_in_table_order_is_reported() {
-    let header = [
-        "id",
-        "category",
-        "birth_date",
-        "wage",
-        "risk_class",
-        "scale",
-        "registered_on",
-        "jkn_member",
-    ];
-    let roster = Roster::new(&header, false).unwrap();
-    let period: Period = "2025-04".parse().unwrap();
     let decode = |birth: &str, wage: &str, class: &str, registered: &str, jkn: &str| {
-        let cells = ["w1", "pu", birth, wage, class, "medium", registered, jkn];
-        let e = roster.decode(&cells, period).unwrap_err();
+        let e = decode(["w1", "pu", birth, wage, class, "medium", registered, jkn]).unwrap_err();
         (e.code, e.field.unwrap_or_default())
     };
     let good = ("1990-05-01", "5000000", "1", "2020-01-01", "true");
