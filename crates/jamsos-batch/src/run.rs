@@ -541,6 +541,7 @@ fn work(
     let mut group: Vec<&'static str> = Vec::new();
     let mut cache = RulesCache::default();
     let mut writer = RowWriter::default();
+    let mut outcome = Outcome::EMPTY;
     loop {
         let chunk = match chunks.lock() {
             Ok(rx) => rx.recv(),
@@ -561,7 +562,7 @@ fn work(
                 // cache.
                 let mut cursor = csv::Cursor::new(chunk.first_line);
                 let mut rows = 0u64;
-                let mut buffers = (&mut group, &mut cache, &mut writer);
+                let mut buffers = (&mut group, &mut cache, &mut writer, &mut outcome);
                 let mut out = (&mut output, &mut summary);
                 // A chunk without a quote (almost every one) is never
                 // rewritten by the split, so it is checked as UTF-8 once and
@@ -621,11 +622,14 @@ fn work(
 }
 
 /// A worker's buffers reused from row to row: the list of group values,
-/// the rules cache and the row writer.
+/// the rules cache, the row writer, and the outcome each row's assessment
+/// fills (every field of it: starting each row from an empty one was a
+/// call to `memcpy`).
 type RowBuffers<'w> = (
     &'w mut Vec<&'static str>,
     &'w mut RulesCache,
     &'w mut RowWriter,
+    &'w mut Outcome,
 );
 
 /// Decodes, assesses and writes one record. The list of group values is
@@ -634,11 +638,17 @@ type RowBuffers<'w> = (
 fn one_row(
     ctx: &Rows<'_>,
     record: &Record,
-    (group, cache, writer): &mut RowBuffers<'_>,
+    (group, cache, writer, outcome): &mut RowBuffers<'_>,
     (output, summary): &mut (&mut Vec<u8>, &mut Summary),
 ) {
     let mut row_group = recycle(std::mem::take(*group));
-    ctx.row(record, &mut row_group, (cache, writer), output, summary);
+    ctx.row(
+        record,
+        &mut row_group,
+        (cache, writer, outcome),
+        output,
+        summary,
+    );
     **group = recycle(row_group);
 }
 
@@ -744,7 +754,7 @@ impl<'a> Rows<'a> {
         &self,
         record: &Record,
         group_key: &mut Vec<&'a str>,
-        (cache, writer): (&mut RulesCache, &mut RowWriter),
+        (cache, writer, outcome): (&mut RulesCache, &mut RowWriter, &mut Outcome),
         out: &mut Vec<u8>,
         summary: &mut Summary,
     ) {
@@ -760,10 +770,9 @@ impl<'a> Rows<'a> {
         let group = (!group_key.is_empty()).then_some(group_key.as_slice());
         // The case and the outcome are read where they were built, never
         // moved through a `Result` (each move was a call to `memcpy`).
-        let mut outcome = Outcome::EMPTY;
         let decoded = self.decode(record);
         let result = match decoded {
-            Ok(ref case) => outcome::assess_into(case, &self.job.settings, cache, &mut outcome),
+            Ok(ref case) => outcome::assess_into(case, &self.job.settings, cache, outcome),
             Err(e) => Err(e),
         };
         write_id(out, id, record.line);
@@ -774,8 +783,8 @@ impl<'a> Rows<'a> {
         }
         match result {
             Ok(()) => {
-                writer.write_ok(out, &outcome);
-                summary.add_ok(&outcome, group);
+                writer.write_ok(out, outcome);
+                summary.add_ok(outcome, group);
             }
             Err(e) => {
                 write_error(out, &e);
