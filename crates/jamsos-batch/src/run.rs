@@ -994,26 +994,47 @@ fn put(row: &mut [u8], at: &mut usize, bytes: &[u8]) {
 }
 
 /// Writes `n` in decimal at `at`, two digits at a time from the last, and
-/// advances it. (Half the divisions of one digit at a time: most rows have
-/// eight six- to eight-digit amounts.)
+/// advances it. The digits are made right to left in a scratch buffer, so
+/// their count falls out of making them (counting them first, `ilog10`, was
+/// a quarter of writing a row), then copied with one fixed-size copy from
+/// where they begin: the bytes past them are overwritten by the next cell.
 #[inline]
 fn put_u64(row: &mut [u8], at: &mut usize, n: u64) {
-    let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
-    if let Some(slot) = row.get_mut(*at..*at + digits) {
-        let mut n = n;
-        let mut rest = slot;
-        while let [head @ .., tens, ones] = rest {
-            let pair = (n % 100) as usize * 2;
-            n /= 100;
-            *tens = DIGIT_PAIRS.get(pair).copied().unwrap_or(b'0');
-            *ones = DIGIT_PAIRS.get(pair + 1).copied().unwrap_or(b'0');
-            rest = head;
-        }
-        if let [only] = rest {
-            *only = b'0' + (n % 10) as u8;
+    /// The most digits of a `u64`.
+    const MAX: usize = 20;
+    let mut scratch = [0u8; 2 * MAX];
+    let mut start = MAX;
+    let mut m = n;
+    while m >= 100 {
+        let pair = (m % 100) as usize * 2;
+        m /= 100;
+        start -= 2;
+        copy_pair(&mut scratch, start, pair);
+    }
+    if m >= 10 {
+        start -= 2;
+        copy_pair(&mut scratch, start, m as usize * 2);
+    } else {
+        start -= 1;
+        if let Some(d) = scratch.get_mut(start) {
+            *d = b'0' + m as u8;
         }
     }
-    *at += digits;
+    if let (Some(slot), Some(digits)) = (
+        row.get_mut(*at..*at + MAX),
+        scratch.get(start..start + MAX),
+    ) {
+        slot.copy_from_slice(digits);
+    }
+    *at += MAX - start;
+}
+
+/// Copies the digit pair at `pair` of [`DIGIT_PAIRS`] to `to[at..at + 2]`.
+#[inline]
+fn copy_pair(to: &mut [u8], at: usize, pair: usize) {
+    if let (Some(slot), Some(digits)) = (to.get_mut(at..at + 2), DIGIT_PAIRS.get(pair..pair + 2)) {
+        slot.copy_from_slice(digits);
+    }
 }
 
 /// "00", "01", … "99", one after another.
