@@ -750,6 +750,29 @@ impl<'a> Rows<'a> {
         self.bytes.get(s..e)
     }
 
+    /// The text of the cell at `column`; `None` when the record has no such
+    /// column or the cell is not UTF-8.
+    fn cell_text(&self, record: &Record, column: usize) -> Option<&'a str> {
+        if column >= record.count {
+            return None;
+        }
+        let (s, e) = *self.spans.get(record.first + column)?;
+        self.span_text(s, e)
+    }
+
+    /// The text of the bytes `s..e`: a slice of the record's text when that
+    /// was checked as UTF-8 (almost always: no second check), otherwise the
+    /// bytes checked on their own.
+    fn span_text(&self, s: usize, e: usize) -> Option<&'a str> {
+        match self
+            .text
+            .and_then(|(t, lo)| t.get(s.checked_sub(lo)?..e.checked_sub(lo)?))
+        {
+            Some(text) => Some(text),
+            None => std::str::from_utf8(self.bytes.get(s..e)?).ok(),
+        }
+    }
+
     fn row(
         &self,
         record: &Record,
@@ -759,13 +782,11 @@ impl<'a> Rows<'a> {
         summary: &mut Summary,
     ) {
         let id = self
-            .cell(record, self.roster.id_column())
-            .and_then(|c| std::str::from_utf8(c).ok())
+            .cell_text(record, self.roster.id_column())
             .filter(|c| !c.is_empty());
         group_key.clear();
         for c in &self.job.group_columns {
-            let cell = self.cell(record, *c).unwrap_or_default();
-            group_key.push(std::str::from_utf8(cell).unwrap_or_default());
+            group_key.push(self.cell_text(record, *c).unwrap_or_default());
         }
         let group = (!group_key.is_empty()).then_some(group_key.as_slice());
         // The case and the outcome are read where they were built, never
@@ -791,8 +812,7 @@ impl<'a> Rows<'a> {
                 let category = self
                     .roster
                     .column("category")
-                    .and_then(|c| self.cell(record, c))
-                    .and_then(|c| std::str::from_utf8(c).ok())
+                    .and_then(|c| self.cell_text(record, c))
                     .and_then(Category::from_code);
                 summary.add_error(e.code.code(), category, group);
             }
@@ -819,14 +839,8 @@ impl<'a> Rows<'a> {
                 // Most cells of a roster are empty (fields of other categories).
                 return Ok("");
             }
-            match self
-                .text
-                .and_then(|(t, lo)| t.get(s.checked_sub(lo)?..e.checked_sub(lo)?))
-            {
-                Some(text) => Ok(text),
-                None => std::str::from_utf8(self.bytes.get(s..e).unwrap_or_default())
-                    .map_err(|_| malformed(&format!("field {} is not UTF-8", column + 1))),
-            }
+            self.span_text(s, e)
+                .ok_or_else(|| malformed(&format!("field {} is not UTF-8", column + 1)))
         });
         self.roster.decode_with(cells, self.job.period)
     }
@@ -1020,10 +1034,9 @@ fn put_u64(row: &mut [u8], at: &mut usize, n: u64) {
             *d = b'0' + m as u8;
         }
     }
-    if let (Some(slot), Some(digits)) = (
-        row.get_mut(*at..*at + MAX),
-        scratch.get(start..start + MAX),
-    ) {
+    if let (Some(slot), Some(digits)) =
+        (row.get_mut(*at..*at + MAX), scratch.get(start..start + MAX))
+    {
         slot.copy_from_slice(digits);
     }
     *at += MAX - start;
