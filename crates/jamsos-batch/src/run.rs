@@ -913,7 +913,8 @@ pub struct RowWriter {
 
 /// Room for the longest tail: `,ok,,`, 18 amounts of at most 20 digits,
 /// 5 statuses of at most [`STATUS_WIDTH`] bytes, the commas, the line
-/// end, and the slack of the last fixed-size copy.
+/// end, and the slack of the last fixed-size copy. (An amount's copy is 20
+/// bytes whatever its digits: the cells after it are room enough.)
 const ROW: usize = 5 + 18 * 21 + 5 * (1 + STATUS_WIDTH) + 1 + STATUS_WIDTH;
 
 impl Default for RowWriter {
