@@ -265,11 +265,7 @@ impl<'a> Kernel<'a> {
     /// An empty summary of the kind [`KernelOptions::summary`] asks for.
     #[must_use]
     pub fn new_summary(&self) -> Summary {
-        if self.options.summary {
-            Summary::default()
-        } else {
-            Summary::totals_only()
-        }
+        Summary::new(self.options.summary)
     }
 
     /// Assesses a roster held in memory on `threads` threads (at least one):

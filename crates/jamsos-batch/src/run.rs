@@ -550,11 +550,7 @@ fn work(
         let Ok(mut chunk) = chunk else { return };
         let input_bytes = chunk.bytes.len() as u64;
         let mut output = outputs.take(chunk.bytes.len() * 2 + (64 << 10));
-        let mut summary = if job.summary {
-            Summary::default()
-        } else {
-            Summary::totals_only()
-        };
+        let mut summary = Summary::new(job.summary);
         let rows = match (job.format, job.roster) {
             (Format::Csv, Some(roster)) => {
                 // Each record is decoded, assessed and written as soon as it

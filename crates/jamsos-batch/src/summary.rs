@@ -96,6 +96,17 @@ impl Summary {
         }
     }
 
+    /// An empty summary: the whole one when `whole` (a run with a summary
+    /// file), else [`Summary::totals_only`].
+    #[must_use]
+    pub fn new(whole: bool) -> Summary {
+        if whole {
+            Summary::default()
+        } else {
+            Summary::totals_only()
+        }
+    }
+
     /// Adds an `ok` row.
     pub fn add_ok(&mut self, outcome: &Outcome, group: Option<&[&str]>) {
         let totals = outcome.totals();

@@ -19,6 +19,17 @@ use crate::Settings;
 /// assert!(grid.settings().income_grid.is_some());
 /// assert!(CallerGrid::BUILT_IN.settings().income_grid.is_none());
 /// assert!(CallerGrid::parse("from,to,nominal\n5,4,\n").is_err());
+///
+/// // The same checks for brackets given as values; none is the built-in grid.
+/// use jamsos_contract::IncomeBracket;
+/// use jamsos_core::Rupiah;
+/// let bracket = |from, to: Option<u64>| IncomeBracket { from: Rupiah::new(from), to: to.map(Rupiah::new), nominal: None };
+/// assert!(CallerGrid::from_brackets(vec![bracket(0, Some(999_999)), bracket(1_000_000, None)])?
+///     .settings()
+///     .income_grid
+///     .is_some());
+/// assert_eq!(CallerGrid::from_brackets(Vec::new())?, CallerGrid::BUILT_IN);
+/// assert!(CallerGrid::from_brackets(vec![bracket(5, Some(4))]).is_err());
 /// # Ok::<(), String>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,9 +62,13 @@ impl CallerGrid {
     #[must_use]
     pub fn settings(&self) -> Settings<'_> {
         Settings {
-            // The brackets were checked when this grid was made, so only
-            // the built-in grid (no brackets) is `None` here.
-            income_grid: IncomeGrid::official(&self.brackets).ok(),
+            // No brackets: the built-in grid. Brackets were checked when
+            // this grid was made, so `official` accepts them again.
+            income_grid: if self.brackets.is_empty() {
+                None
+            } else {
+                IncomeGrid::official(&self.brackets).ok()
+            },
         }
     }
 }
