@@ -164,8 +164,8 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
     // larger writes go straight through. The columnar writers' small writes
     // are still gathered.
     let output: Box<dyn Write + Send> = match &staged {
-        Some(s) => match s.file() {
-            Ok(f) => Box::new(BufWriter::with_capacity(OUTPUT_BUFFER, f)),
+        Some(s) => match s.writer(OUTPUT_BUFFER) {
+            Ok(w) => w,
             Err(e) => return stop(format!("cannot write the result: {e}")),
         },
         None => Box::new(BufWriter::with_capacity(OUTPUT_BUFFER, std::io::stdout())),

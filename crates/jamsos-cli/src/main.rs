@@ -11,6 +11,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod batch;
+#[cfg(target_os = "linux")]
+mod direct;
 mod serve;
 mod staged;
 use jamsos_contract::pretty::{self, Lang};

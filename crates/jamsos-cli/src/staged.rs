@@ -17,7 +17,7 @@
 //! one under the result's name on a journalling file system.
 
 use std::fs::File;
-use std::io;
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -114,6 +114,21 @@ impl Staged {
             (None, Some(f)) => f.try_clone(),
             (None, None) => Err(io::Error::other("the file was already renamed")),
         }
+    }
+
+    /// A writer of the result: a temporary file is written past the page
+    /// cache where the system allows it (direct.rs); a device or FIFO, and a
+    /// file elsewhere, through a buffer of `buffer` bytes.
+    pub(crate) fn writer(&self, buffer: usize) -> io::Result<Box<dyn Write + Send>> {
+        let file = self.file()?;
+        #[cfg(target_os = "linux")]
+        if let Some(temp) = &self.temp {
+            match crate::direct::DirectWriter::open(temp.path(), file) {
+                Ok(w) => return Ok(Box::new(w)),
+                Err(file) => return Ok(Box::new(BufWriter::with_capacity(buffer, file))),
+            }
+        }
+        Ok(Box::new(BufWriter::with_capacity(buffer, file)))
     }
 
     /// Renames the finished file onto its path (nothing to do for a device).
