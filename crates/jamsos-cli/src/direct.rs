@@ -151,7 +151,11 @@ impl DirectWriter {
         } else {
             self.take_back()?
         };
-        let part = self.buffer.window().get(whole..self.len).unwrap_or_default();
+        let part = self
+            .buffer
+            .window()
+            .get(whole..self.len)
+            .unwrap_or_default();
         next.window()
             .get_mut(..part.len())
             .unwrap_or_default()
@@ -208,11 +212,7 @@ impl Write for DirectWriter {
         if self.len == BUFFER {
             self.send_blocks()?;
         }
-        let room = self
-            .buffer
-            .window()
-            .get_mut(self.len..)
-            .unwrap_or_default();
+        let room = self.buffer.window().get_mut(self.len..).unwrap_or_default();
         let n = room.len().min(data.len());
         room.get_mut(..n)
             .unwrap_or_default()

@@ -12,7 +12,8 @@ use jamsos_worker::{BpuWorker, Prepay, Sector};
 use crate::bill::{Bill, scaled};
 use crate::pu::in_force;
 use crate::{
-    BpuAssessment, ContributionError, List, Options, PuRules, Warning, Warnings, due_date_bpu,
+    BpuAssessment, ContributionError, List, Options, PuRules, Totals, Warning, Warnings,
+    due_date_bpu,
 };
 
 /// The age under which a BPU result warns (D-22). No limit is enforced.
@@ -70,6 +71,19 @@ pub fn assess_bpu(
     prepay: Prepay,
     options: &Options<'_>,
 ) -> Result<BpuAssessment, ContributionError> {
+    assess_bpu_with(worker, period, prepay, options, |a| *a)
+}
+
+/// [`assess_bpu`], read by `read` where it was built: a BPU assessment is
+/// 3.9 kB, and returning it was a copy per case that a bulk run, which reads
+/// a few amounts of it, does not need (`assess_ref`).
+pub(crate) fn assess_bpu_with<R>(
+    worker: &BpuWorker,
+    period: Period,
+    prepay: Prepay,
+    options: &Options<'_>,
+    read: impl FnOnce(&BpuAssessment) -> R,
+) -> Result<R, ContributionError> {
     let statuses = category::bpu(worker, period)?;
     let mut warnings = Warnings::default();
     if worker
@@ -85,7 +99,19 @@ pub fn assess_bpu(
         Payer::Participant
     };
 
-    let mut bill = Bill::<36>::new(period);
+    let joined = statuses.joined;
+    // Built where it is read, and billed into in place.
+    let mut assessment = BpuAssessment {
+        period,
+        months: prepay.months(),
+        statuses,
+        lines: List::new(),
+        components: List::new(),
+        totals: Totals::default(),
+        due_date: None,
+        warnings: Warnings::default(),
+    };
+    let mut bill = Bill::new(period, &mut assessment.lines, &mut assessment.totals);
     for month in 0..prepay.months() {
         let p = period
             .checked_add_months(u32::from(month))
@@ -157,7 +183,7 @@ pub fn assess_bpu(
         )?;
 
         // JHT: optional, never discounted or relieved, always the participant's.
-        if statuses.joined.contains(Program::Jht) {
+        if joined.contains(Program::Jht) {
             let jht = in_force(&JHT_BPU, p)?;
             bill.rated(
                 p,
@@ -172,22 +198,15 @@ pub fn assess_bpu(
         }
     }
 
-    Ok(BpuAssessment {
-        period,
-        months: prepay.months(),
-        statuses,
-        lines: bill.lines,
-        components: List::new(),
-        totals: bill.totals,
-        // A bulk run's month rules carry the due date, computed once.
-        due_date: Some(
-            match PuRules::for_period(options, period).and_then(PuRules::bpu_due_date) {
-                Some(due) => due,
-                None => due_date_bpu(period, options.holidays)?,
-            },
-        ),
-        warnings,
-    })
+    // A bulk run's month rules carry the due date, computed once.
+    assessment.due_date = Some(
+        match PuRules::for_period(options, period).and_then(PuRules::bpu_due_date) {
+            Some(due) => due,
+            None => due_date_bpu(period, options.holidays)?,
+        },
+    );
+    assessment.warnings = warnings;
+    Ok(read(&assessment))
 }
 
 /// The income the rates apply to, or the error naming the grid's range.

@@ -9,8 +9,8 @@ use jamsos_worker::{JakonMethod, JakonProject};
 use crate::bill::{Bill, scaled};
 use crate::pu::in_force;
 use crate::{
-    Component, ContributionError, JakonAssessment, Line, List, Options, Part, PuRules, Warnings,
-    due_date_pu,
+    Component, ContributionError, JakonAssessment, Line, List, Options, Part, PuRules, Totals,
+    Warnings, due_date_pu,
 };
 
 /// The rule ids of one program's lines and tiers.
@@ -93,7 +93,8 @@ pub fn assess_jakon(
         None => rate,
     };
 
-    let mut bill = Bill::<2>::new(period);
+    let (mut lines, mut totals) = (List::<Line, 2>::new(), Totals::default());
+    let mut bill = Bill::new(period, &mut lines, &mut totals);
     let mut components = List::new();
     match project.method {
         JakonMethod::Wage(wage) => {
@@ -185,9 +186,9 @@ pub fn assess_jakon(
         period,
         months: 1,
         statuses,
-        lines: bill.lines,
+        lines,
         components,
-        totals: bill.totals,
+        totals,
         // A bulk run's month rules carry the due date, computed once.
         due_date: Some(match PuRules::for_period(options, period) {
             Some(rules) => rules.due_date(),

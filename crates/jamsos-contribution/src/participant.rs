@@ -9,7 +9,7 @@ use jamsos_worker::{BpuWorker, Category, JakonProject, PmiWorker, PuWorker};
 
 use crate::{
     Allocation, Assessment, BpuAssessment, Component, ContributionError, JakonAssessment, Line,
-    Options, PmiAssessment, Totals, Warnings, assess_bpu, assess_jakon, assess_pmi, assess_pu,
+    Options, PmiAssessment, Totals, Warnings, assess_jakon, assess_pmi, assess_pu,
 };
 
 /// A participant of one of the four categories (CONTRACT.md §1).
@@ -390,10 +390,11 @@ pub fn assess_ref<R>(
                 Err(e) => Err(*e),
             }
         }
-        Participant::Bpu(worker) => match &assess_bpu(worker, period, options.prepay, options) {
-            Ok(a) => Ok(read(AssessedRef::Bpu(a))),
-            Err(e) => Err(*e),
-        },
+        Participant::Bpu(worker) => {
+            crate::bpu::assess_bpu_with(worker, period, options.prepay, options, |a| {
+                read(AssessedRef::Bpu(a))
+            })
+        }
         Participant::Jakon(project) => match &assess_jakon(project, period, options) {
             Ok(a) => Ok(read(AssessedRef::Jakon(a))),
             Err(e) => Err(*e),

@@ -7,7 +7,9 @@ use jamsos_worker::{Channel, PmiWorker};
 
 use crate::bill::Bill;
 use crate::pu::in_force;
-use crate::{Component, ContributionError, List, Part, PmiAssessment, Warning, Warnings};
+use crate::{
+    Component, ContributionError, Line, List, Part, PmiAssessment, Totals, Warning, Warnings,
+};
 
 /// A migrant worker's contributions, paid once for the placement (D-25): one
 /// `jkk_jkm` package line (the law does not split it) whose components are
@@ -54,7 +56,8 @@ pub fn assess_pmi(worker: &PmiWorker, period: Period) -> Result<PmiAssessment, C
         }
     }
 
-    let mut bill = Bill::<2>::new(period);
+    let (mut lines, mut totals) = (List::<Line, 2>::new(), Totals::default());
+    let mut bill = Bill::new(period, &mut lines, &mut totals);
     let mut components = List::<Component, 10>::new();
     let mut warnings = Warnings::default();
     let mut part = |part: Part, amount: Rupiah, rule: &'static str| {
@@ -128,9 +131,9 @@ pub fn assess_pmi(worker: &PmiWorker, period: Period) -> Result<PmiAssessment, C
         period,
         months: 1,
         statuses,
-        lines: bill.lines,
+        lines,
         components,
-        totals: bill.totals,
+        totals,
         due_date: None,
         warnings,
     })

@@ -13,7 +13,7 @@ use jamsos_worker::{PuWorker, Scale};
 
 use crate::bill::{Bill, scaled};
 use crate::{
-    Allocation, Assessment, ContributionError, Line, List, Options, Warning, Warnings,
+    Allocation, Assessment, ContributionError, Line, List, Options, Totals, Warning, Warnings,
     due_date_bpu, due_date_pu,
 };
 
@@ -163,7 +163,8 @@ fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, Contrib
     });
 
     let joined = eligibility.statuses.joined;
-    let mut bill = Bill::<8>::new(period);
+    let (mut lines, mut totals) = (List::<Line, 8>::new(), Totals::default());
+    let mut bill = Bill::new(period, &mut lines, &mut totals);
     let mut deferred = List::<Line, 2>::new();
 
     // JKK: the employer's risk-group rate on the uncapped wage.
@@ -353,10 +354,10 @@ fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, Contrib
     Ok(Assessment {
         period,
         eligibility,
-        lines: bill.lines,
+        lines,
         deferred,
         allocations,
-        totals: bill.totals,
+        totals,
         due_date: rules.due_date,
         warnings,
     })
