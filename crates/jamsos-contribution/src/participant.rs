@@ -9,7 +9,7 @@ use jamsos_worker::{BpuWorker, Category, JakonProject, PmiWorker, PuWorker};
 
 use crate::{
     Allocation, Assessment, BpuAssessment, Component, ContributionError, JakonAssessment, Line,
-    Options, PmiAssessment, Totals, Warnings, assess_jakon, assess_pmi, assess_pu,
+    Options, PmiAssessment, PuRules, Totals, Warnings, assess_jakon, assess_pmi,
 };
 
 /// A participant of one of the four categories (CONTRACT.md §1).
@@ -381,13 +381,10 @@ pub fn assess_ref<R>(
     // out of its `Result` first, a copy of up to 3,920 bytes per call.
     match participant {
         Participant::Pu(worker) => {
-            let assessed = match options.pu_rules {
-                Some(rules) if rules.period() == period => rules.assess(worker),
-                _ => assess_pu(worker, period, options),
-            };
-            match &assessed {
-                Ok(a) => Ok(read(AssessedRef::Pu(a))),
-                Err(e) => Err(*e),
+            let read = |a: &Assessment| read(AssessedRef::Pu(a));
+            match options.pu_rules {
+                Some(rules) if rules.period() == period => rules.assess_ref(worker, read),
+                _ => PuRules::new(period, options)?.assess_ref(worker, read),
             }
         }
         Participant::Bpu(worker) => {

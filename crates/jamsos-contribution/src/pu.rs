@@ -109,7 +109,18 @@ impl PuRules {
     ///
     /// Errors: impossible dates (D-7a), a wage below the floor in force (D-8).
     pub fn assess(&self, worker: &PuWorker) -> Result<Assessment, ContributionError> {
-        assess_with(self, worker)
+        assess_with(self, worker, |a| *a)
+    }
+
+    /// [`PuRules::assess`], read by `read` where it was built: returning
+    /// the assessment was a copy per case that a bulk run, which reads a few
+    /// amounts of it, does not need (`assess_ref`).
+    pub(crate) fn assess_ref<R>(
+        &self,
+        worker: &PuWorker,
+        read: impl FnOnce(&Assessment) -> R,
+    ) -> Result<R, ContributionError> {
+        assess_with(self, worker, read)
     }
 }
 
@@ -126,7 +137,11 @@ pub fn assess_pu(
     PuRules::new(period, options)?.assess(worker)
 }
 
-fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, ContributionError> {
+fn assess_with<R>(
+    rules: &PuRules,
+    worker: &PuWorker,
+    read: impl FnOnce(&Assessment) -> R,
+) -> Result<R, ContributionError> {
     let period = rules.period;
     let eligibility = pu_eligibility(
         worker,
@@ -163,9 +178,20 @@ fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, Contrib
     });
 
     let joined = eligibility.statuses.joined;
-    let (mut lines, mut totals) = (List::<Line, 8>::new(), Totals::default());
-    let mut bill = Bill::new(period, &mut lines, &mut totals);
-    let mut deferred = List::<Line, 2>::new();
+    let jkp_regime = eligibility.jkp_regime;
+    // Built where it is read, and billed into in place.
+    let mut assessment = Assessment {
+        period,
+        eligibility,
+        lines: List::new(),
+        deferred: List::new(),
+        allocations: List::new(),
+        totals: Totals::default(),
+        due_date: rules.due_date,
+        warnings: Warnings::default(),
+    };
+    let mut bill = Bill::new(period, &mut assessment.lines, &mut assessment.totals);
+    let deferred = &mut assessment.deferred;
 
     // JKK: the employer's risk-group rate on the uncapped wage.
     let jkk = rules.jkk;
@@ -314,8 +340,8 @@ fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, Contrib
 
     // JKP (D-14): the government's share is billed; the JKK/JKM recomposition is
     // an allocation inside BPJS, never added to anyone's bill.
-    let mut allocations = List::new();
-    if let Some(regime) = eligibility.jkp_regime {
+    let allocations = &mut assessment.allocations;
+    if let Some(regime) = jkp_regime {
         let terms = regime.value;
         let base = wage.min(terms.wage_cap);
         bill.rated(
@@ -351,16 +377,8 @@ fn assess_with(rules: &PuRules, worker: &PuWorker) -> Result<Assessment, Contrib
         }
     }
 
-    Ok(Assessment {
-        period,
-        eligibility,
-        lines,
-        deferred,
-        allocations,
-        totals,
-        due_date: rules.due_date,
-        warnings,
-    })
+    assessment.warnings = warnings;
+    Ok(read(&assessment))
 }
 
 #[cfg(test)]
