@@ -176,26 +176,31 @@ impl Specials {
         }
     }
 
-    fn is_special(self, b: u8) -> bool {
-        b == self.delimiter || b == b'\n' || b == b'"'
+    /// [`Specials::in_word`] of one byte.
+    fn in_byte(self, b: u8) -> (u64, u64) {
+        let delimiter = b == self.delimiter;
+        let stop = !delimiter && (b == b'\n' || b == b'"');
+        (u64::from(delimiter) << 7, u64::from(stop) << 7)
     }
 
     /// The high bit of each byte of `word` (eight bytes, first in the lowest
-    /// bits) that is special, the others clear.
+    /// bits) that is the delimiter, and of each that stops the fast path (a
+    /// line feed or a quote that is not the delimiter); the others clear.
     #[inline]
-    fn in_word(self, word: &[u8]) -> u64 {
+    fn in_word(self, word: &[u8]) -> (u64, u64) {
         let mut bytes = [0u8; 8];
         bytes.copy_from_slice(word);
         let word = u64::from_le_bytes(bytes);
-        let mut found = 0;
-        for r in self.repeated {
-            // A byte of `x` is zero exactly where `word` holds `r`'s byte;
-            // its low seven bits plus 0x7f carry into the high bit unless
-            // they are zero, and the high bit itself is or-ed in.
+        // A byte of `x` is zero exactly where `word` holds `r`'s byte; its
+        // low seven bits plus 0x7f carry into the high bit unless they are
+        // zero, and the high bit itself is or-ed in.
+        let equal = |r: u64| {
             let x = word ^ r;
-            found |= !(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN);
-        }
-        found
+            !(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN)
+        };
+        let [delimiter, line_feed, quote] = self.repeated;
+        let delimiters = equal(delimiter);
+        (delimiters, (equal(line_feed) | equal(quote)) & !delimiters)
     }
 }
 
@@ -309,33 +314,31 @@ impl Cursor {
         let specials = Specials::new(delimiter);
         let mut at = pos;
         'line: while at < len {
-            let (mut found, width) = match chunk.get(at..at + 8) {
+            let ((delimiters, stops), width) = match chunk.get(at..at + 8) {
                 Some(word) => (specials.in_word(word), 8),
                 // The last bytes of the chunk, one at a time.
-                None => (
-                    chunk
-                        .get(at)
-                        .map_or(0, |b| u64::from(specials.is_special(*b)) << 7),
-                    1,
-                ),
+                None => (chunk.get(at).map_or((0, 0), |b| specials.in_byte(*b)), 1),
+            };
+            // The delimiters before the first stop (all, if none): each ends
+            // a field, with no second look at its byte.
+            let mut found = match stops {
+                0 => delimiters,
+                _ => delimiters & ((stops & stops.wrapping_neg()) - 1),
             };
             while found != 0 {
                 let i = at + (found.trailing_zeros() / 8) as usize;
                 found &= found - 1;
-                match chunk.get(i) {
-                    Some(b) if *b == delimiter => {
-                        spans.push((start, i));
-                        start = i + 1;
-                    }
-                    Some(b'\n') => {
-                        end = i;
-                        break 'line;
-                    }
-                    _ => {
-                        spans.truncate(first);
-                        return Plain::Quoted;
-                    }
+                spans.push((start, i));
+                start = i + 1;
+            }
+            if stops != 0 {
+                let i = at + (stops.trailing_zeros() / 8) as usize;
+                if chunk.get(i) == Some(&b'\n') {
+                    end = i;
+                    break 'line;
                 }
+                spans.truncate(first);
+                return Plain::Quoted;
             }
             at += width;
         }
@@ -621,15 +624,20 @@ mod tests {
     /// three delimiters.
     #[test]
     fn specials_marks_exactly_the_special_bytes() {
-        for delimiter in [b',', b';', b'\t'] {
+        for delimiter in [b',', b';', b'\t', b'"'] {
             let specials = Specials::new(delimiter);
             for a in 0..=255u8 {
                 for b in 0..=255u8 {
                     let word = [a, b, a, b, a, b, a, b];
-                    let expected = word.iter().enumerate().fold(0u64, |m, (i, &byte)| {
-                        let special = byte == delimiter || byte == b'\n' || byte == b'"';
-                        m | (u64::from(special) << (8 * i + 7))
+                    let expected = word.iter().enumerate().fold((0, 0), |(d, s), (i, &byte)| {
+                        let stop = byte == b'\n' || byte == b'"';
+                        let bit = |yes: bool| u64::from(yes) << (8 * i + 7);
+                        (
+                            d | bit(byte == delimiter),
+                            s | bit(stop && byte != delimiter),
+                        )
                     });
+                    assert_eq!(specials.in_byte(a), (expected.0 & 0x80, expected.1 & 0x80));
                     assert_eq!(specials.in_word(&word), expected, "{a} {b}");
                 }
             }
