@@ -37,8 +37,8 @@ use arrow_buffer::{BooleanBufferBuilder, NullBuffer, OffsetBuffer, ScalarBuffer}
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 use jamsos_batch::{
-    AMOUNT_COLUMNS, BatchError, OUTPUT_COLUMNS, Outcome, RowWriter, RulesCache, Summary,
-    assess_cells_into, assess_row, error_message, write_field,
+    AMOUNT_COLUMNS, BatchError, OUTPUT_COLUMNS, Outcome, RulesCache, Summary, assess_cells_into,
+    assess_row, error_message, write_field, write_result,
 };
 use jamsos_contract::{Cell, ContractError, HeaderError, Roster, Settings};
 use jamsos_core::Period;
@@ -427,7 +427,6 @@ impl<'a> Kernel<'a> {
             .map(|a| Cells::of(a.as_ref()))
             .collect();
         let mut scratch = String::new();
-        let mut writer = RowWriter::default();
         self.assess_blocks(batch, Some(summary), |start, block, results| {
             for ((row, cells), result) in (start..).zip(block).zip(results) {
                 let id = cells.get(id_column).copied().flatten();
@@ -439,7 +438,7 @@ impl<'a> Kernel<'a> {
                         write_field(out, cells.text(row).unwrap_or(scratch.as_str()));
                     }
                 }
-                writer.write_result(out, result);
+                write_result(out, result);
             }
         });
     }

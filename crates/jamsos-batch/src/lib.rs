@@ -39,7 +39,7 @@ mod summary;
 pub use columns::{detect_delimiter, suggestion, unknown_column_notice};
 pub use outcome::{AMOUNT_COLUMNS, Outcome, RulesCache, assess_cells_into, assess_row};
 pub use run::{
-    BatchError, Config, Format, OUTPUT_COLUMNS, RowWriter, error_message, output_header, run,
-    write_field, write_u64,
+    BatchError, Config, Format, OUTPUT_COLUMNS, error_message, output_header, run, write_field,
+    write_result, write_u64,
 };
 pub use summary::{Summary, Tally};

@@ -540,7 +540,6 @@ fn work(
     let mut spans = Vec::new();
     let mut group: Vec<&'static str> = Vec::new();
     let mut cache = RulesCache::default();
-    let mut writer = RowWriter::default();
     let mut outcome = Outcome::EMPTY;
     loop {
         let chunk = match chunks.lock() {
@@ -558,7 +557,7 @@ fn work(
                 // cache.
                 let mut cursor = csv::Cursor::new(chunk.first_line);
                 let mut rows = 0u64;
-                let mut buffers = (&mut group, &mut cache, &mut writer, &mut outcome);
+                let mut buffers = (&mut group, &mut cache, &mut outcome);
                 let mut out = (&mut output, &mut summary);
                 // A chunk without a quote (almost every one) is never
                 // rewritten by the split, so it is checked as UTF-8 once and
@@ -618,13 +617,12 @@ fn work(
 }
 
 /// A worker's buffers reused from row to row: the list of group values,
-/// the rules cache, the row writer, and the outcome each row's assessment
+/// the rules cache, and the outcome each row's assessment
 /// fills (every field of it: starting each row from an empty one was a
 /// call to `memcpy`).
 type RowBuffers<'w> = (
     &'w mut Vec<&'static str>,
     &'w mut RulesCache,
-    &'w mut RowWriter,
     &'w mut Outcome,
 );
 
@@ -634,17 +632,11 @@ type RowBuffers<'w> = (
 fn one_row(
     ctx: &Rows<'_>,
     record: &Record,
-    (group, cache, writer, outcome): &mut RowBuffers<'_>,
+    (group, cache, outcome): &mut RowBuffers<'_>,
     (output, summary): &mut (&mut Vec<u8>, &mut Summary),
 ) {
     let mut row_group = recycle(std::mem::take(*group));
-    ctx.row(
-        record,
-        &mut row_group,
-        (cache, writer, outcome),
-        output,
-        summary,
-    );
+    ctx.row(record, &mut row_group, (cache, outcome), output, summary);
     **group = recycle(row_group);
 }
 
@@ -773,7 +765,7 @@ impl<'a> Rows<'a> {
         &self,
         record: &Record,
         group_key: &mut Vec<&'a str>,
-        (cache, writer, outcome): (&mut RulesCache, &mut RowWriter, &mut Outcome),
+        (cache, outcome): (&mut RulesCache, &mut Outcome),
         out: &mut Vec<u8>,
         summary: &mut Summary,
     ) {
@@ -800,7 +792,7 @@ impl<'a> Rows<'a> {
         }
         match result {
             Ok(()) => {
-                writer.write_ok(out, outcome);
+                write_ok(out, outcome);
                 summary.add_ok(outcome, group);
             }
             Err(e) => {
@@ -892,71 +884,58 @@ pub fn write_field(out: &mut Vec<u8>, text: &str) {
     }
 }
 
-/// Writes the cells of rows' results after their ids and kept cells, with
+/// Writes the cells of a row's result after its id and kept cells, with
 /// the line end: `ok`, the amounts and statuses, or `error` with its code
 /// and message (CONTRACT.md §2). What `jamsos batch` writes for every CSV
 /// row, for other front ends too (a columnar roster's CSV result).
-///
-/// An `ok` row is laid out in the writer's buffer and appended in one copy:
-/// appending its 23 short cells one by one cost a call to `memcpy` each, a
-/// twentieth of a batch's time. Every cell is written with fixed-size copies
-/// (the compiler makes them plain moves) and the cursor advanced by its real
-/// length. The buffer is kept from row to row (only what a row wrote is
-/// appended), so it is not zeroed for every row.
-pub struct RowWriter {
-    row: [u8; ROW],
+pub fn write_result(out: &mut Vec<u8>, result: &Result<Outcome, ContractError>) {
+    match result {
+        Ok(outcome) => write_ok(out, outcome),
+        Err(e) => write_error(out, e),
+    }
 }
 
-/// Room for the longest tail: `,ok,,`, 18 amounts of at most 20 digits,
-/// 5 statuses of at most [`STATUS_WIDTH`] bytes, the commas, the line
-/// end, and the slack of the last fixed-size copy. (An amount's digits are
-/// stored eight at a time, up to 7 bytes past the last: the cells after it
-/// are room enough.)
+/// The most bytes of an `ok` row's tail: `,ok,,`, 18 amounts of at most 20
+/// digits, 5 statuses of at most [`STATUS_WIDTH`] bytes, the commas and the
+/// line end, and the slack of a fixed-size store.
 const ROW: usize = 5 + 18 * 21 + 5 * (1 + STATUS_WIDTH) + 1 + STATUS_WIDTH;
 
-impl Default for RowWriter {
-    fn default() -> RowWriter {
-        RowWriter { row: [0; ROW] }
+/// The rest of an `ok` row, after its id and kept cells, appended cell by
+/// cell with fixed-size stores (a copy of a constant size is a plain move,
+/// not a call to `memcpy`), each then cut back to the cell's real length.
+/// Laid out in a buffer of its own and copied over whole, the row stalled the
+/// copy: its wide loads of bytes just stored narrow cannot be forwarded from
+/// the store buffer (a twentieth of a batch's time in `perf`).
+fn write_ok(out: &mut Vec<u8>, o: &Outcome) {
+    // One check for room: the appends below then never reallocate.
+    out.reserve(ROW);
+    out.extend_from_slice(b",ok,,");
+    for &a in &o.amounts {
+        if a == 0 {
+            // Most amount cells: a program nobody in the row pays.
+            out.extend_from_slice(b",0");
+        } else {
+            out.push(b',');
+            push_u64(out, a);
+        }
     }
+    for s in &o.statuses {
+        out.push(b',');
+        let (cell, len) = STATUS_CELLS
+            .get(s.index())
+            .copied()
+            .unwrap_or(([0; STATUS_WIDTH], 0));
+        push_cut(out, &cell, len);
+    }
+    out.push(b'\n');
 }
 
-impl RowWriter {
-    /// Appends a row's result cells and its line end.
-    pub fn write_result(&mut self, out: &mut Vec<u8>, result: &Result<Outcome, ContractError>) {
-        match result {
-            Ok(outcome) => self.write_ok(out, outcome),
-            Err(e) => write_error(out, e),
-        }
-    }
-
-    /// The rest of an `ok` row, after its id and kept cells.
-    fn write_ok(&mut self, out: &mut Vec<u8>, o: &Outcome) {
-        let row = &mut self.row;
-        let mut at = 0;
-        put(row, &mut at, b",ok,,");
-        for a in o.amounts {
-            if a == 0 {
-                // Most amount cells: a program nobody in the row pays.
-                put(row, &mut at, b",0");
-            } else {
-                put(row, &mut at, b",");
-                put_u64(row, &mut at, a);
-            }
-        }
-        for s in o.statuses {
-            put(row, &mut at, b",");
-            let (cell, len) = STATUS_CELLS
-                .get(s.index())
-                .copied()
-                .unwrap_or(([0; STATUS_WIDTH], 0));
-            if let Some(slot) = row.get_mut(at..at + STATUS_WIDTH) {
-                slot.copy_from_slice(&cell);
-            }
-            at += len;
-        }
-        put(row, &mut at, b"\n");
-        out.extend_from_slice(row.get(..at).unwrap_or_default());
-    }
+/// Appends the first `len` bytes of `bytes` (a fixed-size array): the whole
+/// array is stored, then the rest cut off.
+#[inline]
+fn push_cut<const N: usize>(out: &mut Vec<u8>, bytes: &[u8; N], len: usize) {
+    out.extend_from_slice(bytes);
+    out.truncate(out.len() - (N - len.min(N)));
 }
 
 /// The id, or the record's first line when it has none (CONTRACT.md §2).
@@ -996,49 +975,38 @@ const STATUS_CELLS: [([u8; STATUS_WIDTH], usize); Status::CODES.len()] = {
     cells
 };
 
-/// Writes `bytes` at `at` and advances it.
+/// Appends `n` in decimal. The digits are made in a register, eight at a
+/// time ([`eight_digits`]), and stored whole: digits made one pair at a time
+/// in memory and copied from there stalled every copy (wide loads of bytes
+/// just stored narrow), half of writing a row in `perf`.
 #[inline]
-fn put(row: &mut [u8], at: &mut usize, bytes: &[u8]) {
-    if let Some(slot) = row.get_mut(*at..*at + bytes.len()) {
-        slot.copy_from_slice(bytes);
-    }
-    *at += bytes.len();
-}
-
-/// Writes `n` in decimal at `at` and advances it. The digits are made in a
-/// register, eight at a time ([`eight_digits`]), and stored whole: digits
-/// made one pair at a time in a scratch buffer and copied out from there
-/// stalled every copy (a wide load of bytes just stored narrow cannot be
-/// forwarded from the store buffer), half of writing a row in `perf`. The
-/// bytes stored past the digits are overwritten by the next cell.
-#[inline]
-fn put_u64(row: &mut [u8], at: &mut usize, n: u64) {
+fn push_u64(out: &mut Vec<u8>, n: u64) {
     const E8: u64 = 100_000_000;
     // Each part is below 10^8, so fits eight digits (and a `u32`).
     let part = |n: u64| eight_digits((n % E8) as u32);
     if n < E8 {
-        put_leading(row, at, part(n));
+        push_leading(out, part(n));
     } else if n < E8 * E8 {
-        put_leading(row, at, part(n / E8));
-        put(row, at, &part(n).to_le_bytes());
+        push_leading(out, part(n / E8));
+        out.extend_from_slice(&part(n).to_le_bytes());
     } else {
-        put_leading(row, at, part(n / (E8 * E8)));
-        put(row, at, &part(n / E8).to_le_bytes());
-        put(row, at, &part(n).to_le_bytes());
+        push_leading(out, part(n / (E8 * E8)));
+        out.extend_from_slice(&part(n / E8).to_le_bytes());
+        out.extend_from_slice(&part(n).to_le_bytes());
     }
 }
 
-/// Writes eight ASCII digits ([`eight_digits`]) without their leading
-/// zeros (a lone `0` stays), and advances `at` by the digits written.
+/// Appends eight ASCII digits ([`eight_digits`]) without their leading
+/// zeros (a lone `0` stays).
 #[inline]
-fn put_leading(row: &mut [u8], at: &mut usize, ascii: u64) {
+fn push_leading(out: &mut Vec<u8>, ascii: u64) {
     // The first digit is the lowest byte; a zero digit is 0 less `'0'`.
     let zeros = ((ascii ^ ZEROS).trailing_zeros() / 8).min(7);
-    let digits = ascii >> (8 * zeros);
-    if let Some(slot) = row.get_mut(*at..*at + 8) {
-        slot.copy_from_slice(&digits.to_le_bytes());
-    }
-    *at += 8 - zeros as usize;
+    push_cut(
+        out,
+        &(ascii >> (8 * zeros)).to_le_bytes(),
+        8 - zeros as usize,
+    );
 }
 
 /// Eight ASCII `'0'` bytes.
@@ -1186,10 +1154,10 @@ fn outcome_of(r: &ContributionResult) -> Outcome {
 
 #[cfg(test)]
 mod tests {
-    use super::put_u64;
+    use super::push_u64;
 
     #[test]
-    fn put_u64_writes_every_width_as_to_string_does() {
+    fn push_u64_writes_every_width_as_to_string_does() {
         let mut values = vec![0, 1, 9, u64::MAX, u64::MAX - 1];
         // Every lane of `eight_digits` at every value of some lane.
         values.extend((0..100_000).map(|i| i * 1_000_003 % 100_000_000));
@@ -1199,14 +1167,10 @@ mod tests {
             values.extend([power - 1, power, power + 1, next / 2 + 7]);
             power = next;
         }
-        let mut row = [b'#'; 24];
         for n in values {
-            let mut at = 1;
-            put_u64(&mut row, &mut at, n);
-            let text = n.to_string();
-            assert_eq!(at, 1 + text.len(), "{n}");
-            assert_eq!(&row[1..at], text.as_bytes(), "{n}");
-            assert_eq!(row[0], b'#', "{n}: nothing written before `at`");
+            let mut out = b"#".to_vec();
+            push_u64(&mut out, n);
+            assert_eq!(out, format!("#{n}").as_bytes(), "{n}");
         }
     }
 }
