@@ -107,7 +107,8 @@ A semicolon- or tab-delimited roster (a spreadsheet's \"CSV\" where the decimal
 separator is a comma) is recognised from its header; --delimiter overrides. The
 result is always comma-delimited. With --output, the result is written to a
 temporary file beside FILE and renamed onto it only when the batch has finished:
-an interrupted, killed or failed run leaves FILE as it was.")]
+an interrupted, killed or failed run leaves FILE as it was. On Linux that file is
+written past the page cache (O_DIRECT) where the file system allows it.")]
 struct BatchArgs {
     /// The period of rows without a period cell (YYYY-MM); required for CSV.
     #[arg(long)]
