@@ -842,29 +842,6 @@ fn malformed(message: &str) -> ContractError {
     }
 }
 
-/// Appends `n` in decimal.
-#[inline]
-pub fn write_u64(out: &mut Vec<u8>, mut n: u64) {
-    if n == 0 {
-        // Most amount cells of a roster: a program nobody in the row pays.
-        out.push(b'0');
-        return;
-    }
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        if let Some(d) = digits.get_mut(i) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(digits.get(i..).unwrap_or_default());
-}
-
 /// Appends a CSV field, quoted when it has to be.
 pub fn write_field(out: &mut Vec<u8>, text: &str) {
     if text
@@ -916,7 +893,7 @@ fn write_ok(out: &mut Vec<u8>, o: &Outcome) {
             out.extend_from_slice(b",0");
         } else {
             out.push(b',');
-            push_u64(out, a);
+            write_u64(out, a);
         }
     }
     for s in &o.statuses {
@@ -980,7 +957,7 @@ const STATUS_CELLS: [([u8; STATUS_WIDTH], usize); Status::CODES.len()] = {
 /// in memory and copied from there stalled every copy (wide loads of bytes
 /// just stored narrow), half of writing a row in `perf`.
 #[inline]
-fn push_u64(out: &mut Vec<u8>, n: u64) {
+pub fn write_u64(out: &mut Vec<u8>, n: u64) {
     const E8: u64 = 100_000_000;
     // Each part is below 10^8, so fits eight digits (and a `u32`).
     let part = |n: u64| eight_digits((n % E8) as u32);
@@ -1154,12 +1131,13 @@ fn outcome_of(r: &ContributionResult) -> Outcome {
 
 #[cfg(test)]
 mod tests {
-    use super::push_u64;
+    use super::write_u64;
 
     #[test]
-    fn push_u64_writes_every_width_as_to_string_does() {
+    fn write_u64_writes_every_width_as_to_string_does() {
         let mut values = vec![0, 1, 9, u64::MAX, u64::MAX - 1];
-        // Every lane of `eight_digits` at every value of some lane.
+        // The last four digits at every value (3 is prime to 10^4), and
+        // values spread over the whole range.
         values.extend((0..100_000).map(|i| i * 1_000_003 % 100_000_000));
         values.extend((0..100_000u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15)));
         let mut power = 1u64;
@@ -1169,7 +1147,7 @@ mod tests {
         }
         for n in values {
             let mut out = b"#".to_vec();
-            push_u64(&mut out, n);
+            write_u64(&mut out, n);
             assert_eq!(out, format!("#{n}").as_bytes(), "{n}");
         }
     }

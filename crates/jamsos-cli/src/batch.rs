@@ -3,9 +3,6 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, ErrorKind, IsTerminal, Read, Write};
-
-/// The result's write buffer (see where it is made).
-const OUTPUT_BUFFER: usize = 64 << 10;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -15,6 +12,9 @@ use jamsos_contract::pretty::rupiah;
 
 use crate::staged::{self, Staged};
 use crate::{BatchArgs, FormatArg, SampleArgs, SummaryFormatArg, read_income_grid, stop};
+
+/// The result's write buffer (see where it is made).
+const OUTPUT_BUFFER: usize = 64 << 10;
 
 /// Draws `rows … rows/s … ETA` on the terminal, at most every 200 ms.
 struct Progress {
@@ -162,7 +162,8 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
     // A small buffer: the CSV batch writes a chunk's rows (hundreds of
     // kilobytes) at a time, which a buffer as large would copy once more;
     // larger writes go straight through. The columnar writers' small writes
-    // are still gathered.
+    // are still gathered. A result file written past the page cache has
+    // aligned buffers of its own instead (direct.rs).
     let output: Box<dyn Write + Send> = match &staged {
         Some(s) => match s.writer(OUTPUT_BUFFER) {
             Ok(w) => w,

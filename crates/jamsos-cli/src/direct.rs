@@ -74,10 +74,12 @@ pub(crate) struct DirectWriter {
     len: usize,
     /// Where the buffer's first byte goes in the file (a block boundary).
     offset: u64,
-    /// Buffers made so far (up to `BUFFERS`), and how many of them are with
-    /// the writing thread.
-    made: usize,
+    /// Buffers back from the writing thread and not in use, and how many
+    /// are still with it (with `buffer`, never more than `BUFFERS` in all).
+    spare: Vec<Buffer>,
     away: usize,
+    /// Whether bytes were taken since the last flush.
+    unflushed: bool,
     blocks: Option<SyncSender<Blocks>>,
     returned: Receiver<Buffer>,
     thread: Option<JoinHandle<io::Result<()>>>,
@@ -109,8 +111,9 @@ impl DirectWriter {
             buffer: Buffer::new(),
             len: 0,
             offset: 0,
-            made: 1,
+            spare: Vec::new(),
             away: 0,
+            unflushed: false,
             blocks: Some(blocks),
             returned,
             thread: Some(thread),
@@ -145,11 +148,10 @@ impl DirectWriter {
         if whole == 0 {
             return Ok(());
         }
-        let mut next = if self.made < BUFFERS {
-            self.made += 1;
-            Buffer::new()
-        } else {
-            self.take_back()?
+        let mut next = match self.spare.pop() {
+            Some(b) => b,
+            None if 1 + self.away < BUFFERS => Buffer::new(),
+            None => self.take_back()?,
         };
         let part = self
             .buffer
@@ -218,6 +220,7 @@ impl Write for DirectWriter {
             .unwrap_or_default()
             .copy_from_slice(data.get(..n).unwrap_or_default());
         self.len += n;
+        self.unflushed |= n > 0;
         Ok(n)
     }
 
@@ -226,24 +229,26 @@ impl Write for DirectWriter {
     /// stays in the buffer and is written again, whole, with the bytes that
     /// follow it, so every `O_DIRECT` write stays aligned.
     fn flush(&mut self) -> io::Result<()> {
+        if !self.unflushed {
+            return Ok(());
+        }
         self.send_blocks()?;
         while self.away > 0 {
             let b = self.take_back()?;
-            // Kept for the next buffer change, in place of a new one.
-            self.made -= 1;
-            drop(b);
+            self.spare.push(b);
         }
         if self.len > 0 {
             let part = self.buffer.window().get(..self.len).unwrap_or_default();
             self.file.write_all_at(part, self.offset)?;
         }
+        self.unflushed = false;
         Ok(())
     }
 }
 
 impl Drop for DirectWriter {
-    /// As a `BufWriter` does; the batch flushes before it renames the file
-    /// into place, and reports the error there.
+    /// As a `BufWriter` does (nothing to do after the batch's own flush,
+    /// which reports any error before the file is renamed into place).
     fn drop(&mut self) {
         let _ = self.flush();
         self.blocks = None;

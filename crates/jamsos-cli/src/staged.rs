@@ -122,12 +122,13 @@ impl Staged {
     pub(crate) fn writer(&self, buffer: usize) -> io::Result<Box<dyn Write + Send>> {
         let file = self.file()?;
         #[cfg(target_os = "linux")]
-        if let Some(temp) = &self.temp {
-            match crate::direct::DirectWriter::open(temp.path(), file) {
+        let file = match &self.temp {
+            Some(temp) => match crate::direct::DirectWriter::open(temp.path(), file) {
                 Ok(w) => return Ok(Box::new(w)),
-                Err(file) => return Ok(Box::new(BufWriter::with_capacity(buffer, file))),
-            }
-        }
+                Err(file) => file,
+            },
+            None => file,
+        };
         Ok(Box::new(BufWriter::with_capacity(buffer, file)))
     }
 
