@@ -953,7 +953,7 @@ const STATUS_CELLS: [([u8; STATUS_WIDTH], usize); Status::CODES.len()] = {
 };
 
 /// Appends `n` in decimal. The digits are made in a register, eight at a
-/// time ([`eight_digits`]), and stored whole: digits made one pair at a time
+/// time (`eight_digits`), and stored whole: digits made one pair at a time
 /// in memory and copied from there stalled every copy (wide loads of bytes
 /// just stored narrow), half of writing a row in `perf`.
 #[inline]
