@@ -22,7 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok_or("usage: kernel_bench ROSTER.parquet [repeat] [threads]")?;
     let repeat: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(3);
     let threads: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(1);
-    let (schema, batches) = open_columnar(Path::new(&path), InputFormat::Parquet)?;
+    let (schema, batches) = open_columnar(Path::new(&path), InputFormat::Parquet, &[])?;
     let keep: Vec<usize> = (0..schema.fields().len())
         .filter(|i| schema.field(*i).name() != "period")
         .collect();

@@ -471,12 +471,22 @@ impl<'a> Kernel<'a> {
             })
             .collect();
         // Text cells only for grouping (`--group-by`) and for the rare row
-        // holding an unsigned integer beyond i64 (decoded from its text).
-        let texts: Vec<Cells<'_>> = batch
-            .columns()
-            .iter()
-            .map(|a| Cells::of(a.as_ref()))
-            .collect();
+        // holding an unsigned integer beyond i64 (decoded from its text),
+        // made when first needed: a dictionary's cells cost a copy of its
+        // keys.
+        let mut texts: Option<Vec<Cells<'_>>> = None;
+        fn texts_of<'t, 'b>(
+            texts: &'t mut Option<Vec<Cells<'b>>>,
+            batch: &'b RecordBatch,
+        ) -> &'t [Cells<'b>] {
+            texts.get_or_insert_with(|| {
+                batch
+                    .columns()
+                    .iter()
+                    .map(|a| Cells::of(a.as_ref()))
+                    .collect()
+            })
+        }
         let text_of = |c: &Cells<'_>, row: usize, scratch: &mut String| {
             c.render(row, scratch);
             c.text(row).unwrap_or(scratch).to_owned()
@@ -509,7 +519,7 @@ impl<'a> Kernel<'a> {
             {
                 if unsigned {
                     // An integer beyond i64 is read from its digits, as in CSV.
-                    let text: Vec<String> = texts
+                    let text: Vec<String> = texts_of(&mut texts, batch)
                         .iter()
                         .map(|c| text_of(c, row, &mut scratch))
                         .collect();
@@ -537,7 +547,7 @@ impl<'a> Kernel<'a> {
                     group_key.clear();
                     for g in &self.group {
                         group_key.push(
-                            texts
+                            texts_of(&mut texts, batch)
                                 .get(*g)
                                 .map_or(String::new(), |c| text_of(c, row, &mut scratch)),
                         );
@@ -716,7 +726,11 @@ enum Reader<'b> {
     Utf8(&'b GenericStringArray<i32>),
     LargeUtf8(&'b GenericStringArray<i64>),
     Utf8View(&'b StringViewArray),
-    /// A dictionary of strings.
+    /// A dictionary of strings with `Int32` keys (how
+    /// [`open_columnar`](crate::open_columnar) reads a Parquet string
+    /// column).
+    Dictionary(&'b PrimitiveArray<Int32Type>, &'b GenericStringArray<i32>),
+    /// Any other dictionary of strings.
     Text(Cells<'b>),
     Int8(&'b PrimitiveArray<Int8Type>),
     Int16(&'b PrimitiveArray<Int16Type>),
@@ -737,7 +751,13 @@ impl<'b> Reader<'b> {
             (Kind::Text, DataType::Utf8) => Reader::Utf8(a.as_string()),
             (Kind::Text, DataType::LargeUtf8) => Reader::LargeUtf8(a.as_string()),
             (Kind::Text, DataType::Utf8View) => Reader::Utf8View(a.as_string_view()),
-            (Kind::Text, _) => Reader::Text(Cells::of(a)),
+            (Kind::Text, _) => match a
+                .as_dictionary_opt::<Int32Type>()
+                .and_then(|d| Some((d.keys(), d.values().as_string_opt::<i32>()?)))
+            {
+                Some((keys, values)) => Reader::Dictionary(keys, values),
+                None => Reader::Text(Cells::of(a)),
+            },
             (_, DataType::Int8) => Reader::Int8(a.as_primitive()),
             (_, DataType::Int16) => Reader::Int16(a.as_primitive()),
             (_, DataType::Int32) => Reader::Int32(a.as_primitive()),
@@ -792,6 +812,9 @@ impl<'b> Reader<'b> {
             Reader::Utf8View(a) => put(start, slots, |row| {
                 a.is_valid(row).then(|| Cell::Text(a.value(row)))
             }),
+            Reader::Dictionary(keys, values) => {
+                put(start, slots, |row| dictionary_cell(keys, values, row));
+            }
             Reader::Int64(a) => put(start, slots, |row| int(*a, row)),
             Reader::Boolean(a) => put(start, slots, |row| {
                 a.is_valid(row).then(|| Cell::Boolean(a.value(row)))
@@ -828,6 +851,7 @@ impl<'b> Reader<'b> {
             Reader::Utf8(a) => return a.is_valid(row).then(|| Cell::Text(a.value(row))),
             Reader::LargeUtf8(a) => return a.is_valid(row).then(|| Cell::Text(a.value(row))),
             Reader::Utf8View(a) => return a.is_valid(row).then(|| Cell::Text(a.value(row))),
+            Reader::Dictionary(keys, values) => return dictionary_cell(keys, values, row),
             Reader::Text(c) => {
                 return match c.is_null(row) {
                     true => None,
@@ -865,6 +889,19 @@ impl<'b> Reader<'b> {
         };
         integer.map(Cell::Integer)
     }
+}
+
+/// The string at `row` of a dictionary (its key's value), `None` for a null
+/// key or a null value. A key outside the values is not read: Arrow's
+/// dictionary arrays do not have one (their constructors check it).
+#[inline]
+fn dictionary_cell<'b>(
+    keys: &PrimitiveArray<Int32Type>,
+    values: &'b GenericStringArray<i32>,
+    row: usize,
+) -> Option<Cell<'b>> {
+    let key = usize::try_from(keys.is_valid(row).then(|| keys.value(row))?).ok()?;
+    (key < values.len() && values.is_valid(key)).then(|| Cell::Text(values.value(key)))
 }
 
 /// One input column, ready to be read row by row.

@@ -20,6 +20,7 @@ use arrow_array::{Array, ArrayRef, RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Schema};
 use jamsos_arrow::{InputFormat, Kernel, KernelOptions, OutputFormat};
 use jamsos_batch::{Config, Summary};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
 const PERIOD: &str = "2026-04";
 
@@ -133,7 +134,7 @@ fn run_file(
         OutputFormat::Parquet => InputFormat::Parquet,
         _ => InputFormat::Arrow,
     };
-    let batches = jamsos_arrow::open_columnar(path, input).unwrap();
+    let batches = jamsos_arrow::open_columnar(path, input, keep).unwrap();
     let mut options = KernelOptions::new(period());
     options.keep = keep;
     let kernel = Kernel::new(&batches.0, options).unwrap();
@@ -179,7 +180,12 @@ fn typed_parquet_roster_equals_csv() {
     let mut csv = Vec::new();
     jamsos_batch::sample::write_roster(&mut csv, 40_000, 11).unwrap();
     let csv = String::from_utf8(csv).unwrap();
-    let (expected, summary) = csv_result(&csv, &["wage".to_owned(), "birth_date".to_owned()]);
+    let keep = [
+        "wage".to_owned(),
+        "birth_date".to_owned(),
+        "scale".to_owned(),
+    ];
+    let (expected, summary) = csv_result(&csv, &keep);
     for format in [OutputFormat::Parquet, OutputFormat::Arrow] {
         let path = temp(&format!("typed-{format:?}"));
         let rows = jamsos_arrow::typed_roster(
@@ -195,6 +201,7 @@ fn typed_parquet_roster_equals_csv() {
                 OutputFormat::Parquet => InputFormat::Parquet,
                 _ => InputFormat::Arrow,
             },
+            &keep,
         )
         .unwrap();
         // Typed columns: integers, booleans, dates.
@@ -211,15 +218,51 @@ fn typed_parquet_roster_equals_csv() {
             schema.field_with_name("jkn_member").unwrap().data_type(),
             &DataType::Boolean
         );
-        let (out, s) = run_file(
-            &path,
-            format,
-            OutputFormat::Csv,
-            &["wage".to_owned(), "birth_date".to_owned()],
+        // A Parquet roster's strings are read as dictionaries, except a
+        // kept column's, which the result copies with its type; an Arrow
+        // file's are read as written.
+        let dictionary = DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8));
+        assert_eq!(
+            schema.field_with_name("category").unwrap().data_type(),
+            match format {
+                OutputFormat::Parquet => &dictionary,
+                _ => &DataType::Utf8,
+            }
         );
+        assert_eq!(
+            schema.field_with_name("scale").unwrap().data_type(),
+            &DataType::Utf8
+        );
+        let (out, s) = run_file(&path, format, OutputFormat::Csv, &keep);
         assert_eq!(s, summary);
         assert!(out == expected, "{format:?}: the results differ");
     }
+}
+
+/// A Parquet roster whose strings are stored without dictionaries (as some
+/// writers do) is read into dictionaries all the same, and gives the CSV
+/// roster's result, error rows included.
+#[test]
+fn parquet_roster_without_dictionaries_equals_csv() {
+    let csv = csv_roster(30_000);
+    let (expected, summary) = csv_result(&csv, &[]);
+    let batch = string_batch(&csv);
+    let path = temp("plain.parquet");
+    let props = parquet::file::properties::WriterProperties::builder()
+        .set_dictionary_enabled(false)
+        .set_max_row_group_row_count(Some(7_000))
+        .build();
+    let mut writer = parquet::arrow::ArrowWriter::try_new(
+        std::fs::File::create(&path).unwrap(),
+        batch.schema(),
+        Some(props),
+    )
+    .unwrap();
+    writer.write(&batch).unwrap();
+    writer.close().unwrap();
+    let (out, s) = run_file(&path, OutputFormat::Parquet, OutputFormat::Csv, &[]);
+    assert_eq!(s, summary);
+    assert!(out == expected, "the results differ");
 }
 
 #[test]
@@ -237,7 +280,7 @@ fn parquet_result_is_typed_and_holds_the_csv_values() {
     );
     let path = temp("result.parquet");
     std::fs::write(&path, &bytes).unwrap();
-    let (schema, batches) = jamsos_arrow::open_columnar(&path, InputFormat::Parquet).unwrap();
+    let (schema, batches) = parquet_file(&path);
     assert_eq!(
         schema
             .field_with_name("total_employer")
@@ -286,15 +329,21 @@ fn parquet_result_is_typed_and_holds_the_csv_values() {
     let path_b = temp("result-from-csv.parquet");
     std::fs::write(&path_b, &from_csv).unwrap();
     let read = |p: &std::path::Path| -> Vec<RecordBatch> {
-        jamsos_arrow::open_columnar(p, InputFormat::Parquet)
-            .unwrap()
-            .1
-            .map(Result::unwrap)
-            .collect()
+        parquet_file(p).1.map(Result::unwrap).collect()
     };
     let a = arrow_concat(read(&path));
     let b = arrow_concat(read(&path_b));
     assert_eq!(a, b);
+}
+
+/// A result file as any Parquet reader gives it: its types as written.
+fn parquet_file(path: &std::path::Path) -> jamsos_arrow::Batches {
+    let reader = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(path).unwrap())
+        .unwrap()
+        .build()
+        .unwrap();
+    let schema = arrow_array::RecordBatchReader::schema(&reader);
+    (schema, Box::new(reader))
 }
 
 /// All rows of several batches, column by column, as debug text.

@@ -121,7 +121,7 @@ pub(crate) fn run(args: &BatchArgs) -> ExitCode {
     };
     let columnar = match (input_format, &args.input) {
         (InputFormat::Parquet | InputFormat::Arrow, Some(path)) => {
-            match jamsos_arrow::open_columnar(path, input_format) {
+            match jamsos_arrow::open_columnar(path, input_format, &args.keep) {
                 Ok(batches) => Some(batches),
                 Err(e) => return stop(format!("cannot read {}: {e}", path.display())),
             }
