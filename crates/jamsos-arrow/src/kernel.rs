@@ -33,14 +33,15 @@ use arrow_array::{
     Array, ArrayRef, ArrowPrimitiveType, BooleanArray, GenericStringArray, Int64Array,
     PrimitiveArray, RecordBatch, StringViewArray,
 };
+use arrow_buffer::bit_iterator::BitIndexIterator;
 use arrow_buffer::{BooleanBufferBuilder, NullBuffer, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 use jamsos_batch::{
-    AMOUNT_COLUMNS, BatchError, OUTPUT_COLUMNS, Outcome, RulesCache, Summary, assess_cells_into,
-    assess_row, error_message, write_field, write_result,
+    AMOUNT_COLUMNS, BatchError, OUTPUT_COLUMNS, Outcome, RulesCache, Summary, assess_row,
+    assess_row_cells_into, error_message, write_field, write_result,
 };
-use jamsos_contract::{Cell, ContractError, HeaderError, Roster, Settings};
+use jamsos_contract::{Cell, ContractError, HeaderError, Roster, RowCells, Settings};
 use jamsos_core::Period;
 use jamsos_worker::Category;
 
@@ -387,9 +388,8 @@ impl<'a> Kernel<'a> {
         let mut scratch = String::new();
         self.assess_blocks(batch, summary, |start, block, results| {
             if passed_id.is_none() {
-                for (row, cells) in (start..).zip(block) {
-                    let id = cells.get(id_column).copied().flatten();
-                    ids.append_value(id_text(id, first_row, row, &mut scratch));
+                for (row, id) in (start..).zip(block) {
+                    ids.append_value(id_text(*id, first_row, row, &mut scratch));
                 }
             }
             out.push_block(results);
@@ -419,7 +419,6 @@ impl<'a> Kernel<'a> {
         summary: &mut Summary,
         out: &mut Vec<u8>,
     ) {
-        let id_column = self.id_column;
         let kept: Vec<Cells<'_>> = self
             .keep
             .iter()
@@ -428,9 +427,8 @@ impl<'a> Kernel<'a> {
             .collect();
         let mut scratch = String::new();
         self.assess_blocks(batch, Some(summary), |start, block, results| {
-            for ((row, cells), result) in (start..).zip(block).zip(results) {
-                let id = cells.get(id_column).copied().flatten();
-                write_field(out, id_text(id, first_row, row, &mut scratch));
+            for ((row, id), result) in (start..).zip(block).zip(results) {
+                write_field(out, id_text(*id, first_row, row, &mut scratch));
                 for cells in &kept {
                     out.push(b',');
                     if !cells.is_null(row) {
@@ -443,37 +441,40 @@ impl<'a> Kernel<'a> {
         });
     }
 
-    /// The rows of `batch` assessed block by block: each block's cells (one
-    /// slice of the batch's width per row) and results go to `emit` with the
-    /// block's first row; every row is added to `summary` when there is one.
+    /// The rows of `batch` assessed block by block: each block's `id` cells
+    /// (one per row) and results go to `emit` with the block's first row;
+    /// every row is added to `summary` when there is one.
     fn assess_blocks<'b>(
         &mut self,
         batch: &'b RecordBatch,
         mut summary: Option<&mut Summary>,
-        mut emit: impl FnMut(
-            usize,
-            std::slice::ChunksExact<'_, Option<Cell<'b>>>,
-            &[Result<Outcome, ContractError>],
-        ),
+        mut emit: impl FnMut(usize, &[Option<Cell<'b>>], &[Result<Outcome, ContractError>]),
     ) {
         let rows = batch.num_rows();
-        let width = batch.num_columns().max(1);
-        let readers: Vec<Reader<'_>> = batch
-            .columns()
+        let reader = |column: usize| {
+            batch
+                .columns()
+                .get(column)
+                .map_or(Reader::Absent, |a| Reader::new(a.as_ref()))
+        };
+        let readers: Vec<Reader<'_>> = self
+            .read
             .iter()
-            .zip(&self.read)
-            .map(|(a, read)| {
+            .enumerate()
+            .map(|(column, read)| {
                 if *read {
-                    Reader::new(a.as_ref())
+                    reader(column)
                 } else {
                     Reader::Absent
                 }
             })
             .collect();
+        let ids = reader(self.id_column);
+        let categories = self.category_column.map_or(Reader::Absent, reader);
         // Text cells only for grouping (`--group-by`) and for the rare row
-        // holding an unsigned integer beyond i64 (decoded from its text),
-        // made when first needed: a dictionary's cells cost a copy of its
-        // keys.
+        // decoded from its text (an unsigned integer beyond i64, a typed
+        // cell in a column of another kind), made when first needed: a
+        // dictionary's cells cost a copy of its keys.
         let mut texts: Option<Vec<Cells<'_>>> = None;
         fn texts_of<'t, 'b>(
             texts: &'t mut Option<Vec<Cells<'b>>>,
@@ -491,34 +492,42 @@ impl<'a> Kernel<'a> {
             c.render(row, scratch);
             c.text(row).unwrap_or(scratch).to_owned()
         };
-        // A block's cells, row after row, gathered column by column: each
-        // array is then read in one sequential run per block instead of one
-        // cell per row across two dozen arrays at once, which missed the
-        // cache on most reads.
-        let mut block: Vec<Option<Cell<'_>>> = vec![None; BLOCK_ROWS * width];
+        // A block's rows, filled column by column: each array is read in
+        // one sequential run per block (not one cell per row across two
+        // dozen arrays, which missed the cache on most reads), and only
+        // its present cells are visited and put (a roster's columns are
+        // mostly null: each category has a few fields of its own).
+        let mut block: Vec<RowCells<'b>> = vec![RowCells::new(); BLOCK_ROWS];
+        let mut id_cells: Vec<Option<Cell<'b>>> = vec![None; BLOCK_ROWS];
         let mut results: Vec<Result<Outcome, ContractError>> = Vec::with_capacity(BLOCK_ROWS);
         let mut group_key: Vec<String> = Vec::new();
         let mut scratch = String::new();
         let mut start = 0;
         while start < rows {
             let n = BLOCK_ROWS.min(rows - start);
+            let cells = block.get_mut(..n).unwrap_or_default();
+            cells.iter_mut().for_each(RowCells::clear);
             let mut unsigned = [false; BLOCK_ROWS];
             for (column, reader) in readers.iter().enumerate() {
-                let slots = block
-                    .chunks_exact_mut(width)
-                    .take(n)
-                    .filter_map(|cells| cells.get_mut(column));
-                reader.gather(start, slots, &mut unsigned);
+                reader.scatter(start, n, &mut unsigned, |i, cell| {
+                    if let Some(row) = cells.get_mut(i) {
+                        self.roster.put(row, column, cell);
+                    }
+                });
+            }
+            let mut ignored = false;
+            for (row, id) in (start..).zip(id_cells.iter_mut().take(n)) {
+                *id = ids.cell(row, &mut ignored);
             }
             // The block's results are filled in place, row after row.
             results.resize_with(n, || Ok(Outcome::EMPTY));
             for (((row, cells), unsigned), result) in (start..)
-                .zip(block.chunks_exact(width).take(n))
+                .zip(cells.iter_mut())
                 .zip(unsigned)
                 .zip(results.iter_mut())
             {
-                if unsigned {
-                    // An integer beyond i64 is read from its digits, as in CSV.
+                if unsigned || cells.needs_text() {
+                    // Read from its digits, as in CSV.
                     let text: Vec<String> = texts_of(&mut texts, batch)
                         .iter()
                         .map(|c| text_of(c, row, &mut scratch))
@@ -532,7 +541,7 @@ impl<'a> Kernel<'a> {
                         &mut self.cache,
                     );
                 } else {
-                    assess_cells_into(
+                    assess_row_cells_into(
                         &self.roster,
                         cells,
                         self.options.period,
@@ -558,21 +567,17 @@ impl<'a> Kernel<'a> {
                     (_, None) => {}
                     (Ok(o), Some(summary)) => summary.add_ok(o, group.as_deref()),
                     (Err(e), Some(summary)) => {
-                        let category = self
-                            .category_column
-                            .and_then(|c| cells.get(c).copied().flatten())
-                            .and_then(|c| match c {
-                                Cell::Text(text) => Category::from_code(text),
-                                _ => None,
-                            });
+                        let category = match categories.cell(row, &mut ignored) {
+                            Some(Cell::Text(text)) => Category::from_code(text),
+                            _ => None,
+                        };
                         summary.add_error(e.code.code(), category, group.as_deref());
                     }
                 }
             }
-            let cells = block.get(..n * width).unwrap_or_default();
             emit(
                 start,
-                cells.chunks_exact(width),
+                id_cells.get(..n).unwrap_or_default(),
                 results.get(..n).unwrap_or_default(),
             );
             start += n;
@@ -773,66 +778,54 @@ impl<'b> Reader<'b> {
         }
     }
 
-    /// Writes the cells of the rows from `start` into `slots` (one per
-    /// row), one sequential run over the array; sets `unsigned` for a row
-    /// with an unsigned integer beyond i64.
-    fn gather<'s>(
+    /// Calls `put` with each present cell of the `n` rows from `start`, and
+    /// the cell's row in the block: one sequential run over the array that
+    /// skips its nulls by their bits. Sets `unsigned` for a row with an
+    /// unsigned integer beyond i64.
+    fn scatter(
         &self,
         start: usize,
-        slots: impl Iterator<Item = &'s mut Option<Cell<'b>>>,
+        n: usize,
         unsigned: &mut [bool],
-    ) where
-        'b: 's,
-    {
-        fn put<'b, 's>(
-            start: usize,
-            slots: impl Iterator<Item = &'s mut Option<Cell<'b>>>,
-            mut cell: impl FnMut(usize) -> Option<Cell<'b>>,
-        ) where
-            'b: 's,
-        {
-            for (row, slot) in (start..).zip(slots) {
-                *slot = cell(row);
+        mut put: impl FnMut(usize, Cell<'b>),
+    ) {
+        /// Calls `f` with the block row of each valid cell.
+        fn each(nulls: Option<&NullBuffer>, start: usize, n: usize, f: impl FnMut(usize)) {
+            match nulls.filter(|b| b.null_count() > 0) {
+                Some(nulls) => {
+                    let bits = nulls.inner();
+                    BitIndexIterator::new(bits.values(), bits.offset() + start, n).for_each(f);
+                }
+                None => (0..n).for_each(f),
             }
-        }
-        fn int<T: ArrowPrimitiveType>(a: &PrimitiveArray<T>, row: usize) -> Option<Cell<'static>>
-        where
-            T::Native: Into<i64>,
-        {
-            a.is_valid(row).then(|| Cell::Integer(a.value(row).into()))
         }
         match self {
-            Reader::Absent => put(start, slots, |_| None),
-            Reader::Utf8(a) => put(start, slots, |row| {
-                a.is_valid(row).then(|| Cell::Text(a.value(row)))
+            Reader::Absent => {}
+            Reader::Utf8(a) => each(a.nulls(), start, n, |i| {
+                put(i, Cell::Text(a.value(start + i)));
             }),
-            Reader::LargeUtf8(a) => put(start, slots, |row| {
-                a.is_valid(row).then(|| Cell::Text(a.value(row)))
-            }),
-            Reader::Utf8View(a) => put(start, slots, |row| {
-                a.is_valid(row).then(|| Cell::Text(a.value(row)))
-            }),
-            Reader::Dictionary(keys, values) => {
-                put(start, slots, |row| dictionary_cell(keys, values, row));
-            }
-            Reader::Int64(a) => put(start, slots, |row| int(*a, row)),
-            Reader::Boolean(a) => put(start, slots, |row| {
-                a.is_valid(row).then(|| Cell::Boolean(a.value(row)))
-            }),
-            Reader::Date32(a) => put(start, slots, |row| {
-                a.is_valid(row)
-                    .then(|| NaiveDate::from_epoch_days(a.value(row)))
-                    .flatten()
-                    .map(Cell::Date)
-            }),
-            Reader::UInt64(_) => {
-                for ((row, slot), flag) in (start..).zip(slots).zip(unsigned.iter_mut()) {
-                    *slot = self.cell(row, flag);
+            Reader::Dictionary(keys, values) => each(keys.nulls(), start, n, |i| {
+                if let Some(cell) = dictionary_cell(keys, values, start + i) {
+                    put(i, cell);
                 }
-            }
+            }),
+            Reader::Int64(a) => each(a.nulls(), start, n, |i| {
+                put(i, Cell::Integer(a.value(start + i)));
+            }),
+            Reader::Boolean(a) => each(a.nulls(), start, n, |i| {
+                put(i, Cell::Boolean(a.value(start + i)));
+            }),
+            Reader::Date32(a) => each(a.nulls(), start, n, |i| {
+                if let Some(date) = NaiveDate::from_epoch_days(a.value(start + i)) {
+                    put(i, Cell::Date(date));
+                }
+            }),
             _ => {
-                let mut ignored = false;
-                put(start, slots, |row| self.cell(row, &mut ignored));
+                for (i, flag) in unsigned.iter_mut().enumerate().take(n) {
+                    if let Some(cell) = self.cell(start + i, flag) {
+                        put(i, cell);
+                    }
+                }
             }
         }
     }

@@ -37,7 +37,7 @@ pub mod sample;
 mod summary;
 
 pub use columns::{detect_delimiter, suggestion, unknown_column_notice};
-pub use outcome::{AMOUNT_COLUMNS, Outcome, RulesCache, assess_cells_into, assess_row};
+pub use outcome::{AMOUNT_COLUMNS, Outcome, RulesCache, assess_row, assess_row_cells_into};
 pub use run::{
     BatchError, Config, Format, OUTPUT_COLUMNS, error_message, output_header, run, write_field,
     write_result, write_u64,

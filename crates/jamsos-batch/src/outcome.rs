@@ -139,7 +139,7 @@ fn fill<'a>(
 
 impl Outcome {
     /// No amounts, every program not eligible: a placeholder to assess
-    /// into ([`assess_cells_into`]).
+    /// into ([`assess_row_cells_into`]).
     pub const EMPTY: Outcome = Outcome {
         category: Category::Pu,
         amounts: [0; 18],
@@ -217,23 +217,25 @@ fn assess_amounts(
     .map_err(domain_error)
 }
 
-/// [`assess_row`] for a columnar roster's row of typed cells (`None`
-/// absent), into `result`: decoded by
-/// [`jamsos_contract::Roster::decode_cells`], which reads integers,
-/// booleans and dates as they are and gives exactly the values and errors of
-/// the same row's CSV text. The outcome is filled where it is (a block of
-/// results is reused from block to block): each move of an outcome through
-/// a `Result` was a call to `memcpy`.
-pub fn assess_cells_into(
+/// [`assess_row`] for a columnar roster's row of typed cells, put together
+/// column by column ([`jamsos_contract::Roster::put`]), into `result`:
+/// decoded by [`jamsos_contract::Roster::decode_row`], which reads
+/// integers, booleans and dates as they are and gives exactly the values
+/// and errors of the same row's CSV text. (A row that
+/// [`needs_text`](jamsos_contract::RowCells::needs_text) goes to
+/// [`assess_row`] with its text.) The outcome is filled where it is (a
+/// block of results is reused from block to block): each move of an
+/// outcome through a `Result` was a call to `memcpy`.
+pub fn assess_row_cells_into(
     roster: &jamsos_contract::Roster,
-    cells: &[Option<jamsos_contract::Cell<'_>>],
+    row: &mut jamsos_contract::RowCells<'_>,
     period: Period,
     settings: &Settings<'_>,
     cache: &mut RulesCache,
     result: &mut Result<Outcome, ContractError>,
 ) {
     // The case is read where it was built, not moved out of its `Result`.
-    let decoded = roster.decode_cells(cells, period);
+    let decoded = roster.decode_row(row, period);
     let case = match &decoded {
         Ok(case) => case,
         Err(e) => {

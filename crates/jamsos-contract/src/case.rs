@@ -233,8 +233,10 @@ fn typed_text(raw: Raw<'_>) -> Option<Cell<'_>> {
 
 /// A participant's present (non-null, non-empty) fields, by position; no
 /// allocation, so a roster row decodes without touching the heap. Which
-/// fields are present is also kept as a bit set (bit `i` for the field at
-/// position `i`), so that the checks visit only the few a row has.
+/// fields are present is kept as a bit set (bit `i` for the field at
+/// position `i`), so that the checks visit only the few a row has; a slot
+/// whose bit is clear is never read, so [`Fields::clear`] empties the set
+/// without rewriting the slots.
 #[derive(Clone, Copy)]
 pub(crate) struct Fields<'a> {
     values: [Option<Raw<'a>>; FIELD_COUNT],
@@ -257,16 +259,25 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// No field present.
+    pub(crate) fn clear(&mut self) {
+        self.present = 0;
+    }
+
     /// The present fields' bit set.
     pub(crate) const fn present(&self) -> u32 {
         self.present
     }
 
     fn get(&self, field: F) -> Option<Raw<'a>> {
-        self.values.get(field as usize).copied().flatten()
+        self.value(field as usize)
     }
 
     fn value(&self, index: usize) -> Option<Raw<'a>> {
+        let bit = 1u32.checked_shl(u32::try_from(index).ok()?)?;
+        if self.present & bit == 0 {
+            return None;
+        }
         self.values.get(index).copied().flatten()
     }
 }

@@ -33,7 +33,7 @@ pub use projection::{ProjectionResult, YearEntry, projection};
 pub use respond::{
     Command, MAX_INPUT_BYTES, Response, Status, document_text, respond, respond_bytes,
 };
-pub use roster::{HeaderError, Roster};
+pub use roster::{HeaderError, Roster, RowCells};
 
 pub use case::{Case, CaseOptions, Participant, decode, decode_for_eligibility};
 pub use error::{ContractError, ErrorCode};

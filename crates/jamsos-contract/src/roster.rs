@@ -6,7 +6,7 @@ use core::fmt;
 use jamsos_core::Period;
 
 use super::case::{
-    CATEGORY_FIELD, Case, CaseOptions, Fields, Raw, applicable, category, decode_fields,
+    CATEGORY_FIELD, Case, CaseOptions, Cell, Fields, Raw, applicable, category, decode_fields,
     field_index,
 };
 use super::error::{ContractError, ErrorCode};
@@ -190,39 +190,68 @@ impl Roster {
     /// from its cells' text.
     pub fn decode_cells(
         &self,
-        cells: &[Option<super::case::Cell<'_>>],
+        cells: &[Option<Cell<'_>>],
         period: Period,
     ) -> Result<Case, ContractError> {
-        use super::case::Cell;
-        let mut fields = Fields::new();
-        let mut row_period = None;
-        let mut category_cell = None;
-        let mut has_id = false;
-        for (column, cell) in self.columns.iter().zip(cells) {
-            let Some(cell) = *cell else { continue };
-            if cell == Cell::Text("") {
-                continue;
-            }
-            match (column, cell) {
-                (Column::Id, _) => has_id = true,
-                (Column::Extra, _) => {}
-                (Column::Period, Cell::Text(text)) => row_period = Some(text),
-                (Column::Field(i), _) => match super::case::cell_raw(cell, *i) {
-                    Some(raw) if *i == CATEGORY_FIELD => category_cell = Some(raw),
-                    Some(raw) => fields.set(*i, raw),
-                    None => return self.decode_text(cells, period),
-                },
-                (Column::Period, _) => return self.decode_text(cells, period),
+        let mut row = RowCells::new();
+        for (column, cell) in cells.iter().enumerate() {
+            if let Some(cell) = *cell {
+                self.put(&mut row, column, cell);
             }
         }
-        decoded(has_id, row_period, category_cell, &mut fields, period)
+        if row.needs_text() {
+            return self.decode_text(cells, period);
+        }
+        self.decode_row(&mut row, period)
+    }
+
+    /// Puts the present cell of column `column` into `row`: for a caller
+    /// that reads a columnar roster column by column, visiting only the
+    /// cells that are there (a null is simply not put). Empty text is
+    /// absent, as in [`Roster::decode_cells`]; a typed cell in a column of
+    /// another kind marks the row as one to decode from its text
+    /// ([`RowCells::needs_text`]).
+    #[inline]
+    pub fn put<'a>(&self, row: &mut RowCells<'a>, column: usize, cell: Cell<'a>) {
+        if cell == Cell::Text("") {
+            return;
+        }
+        match (self.columns.get(column), cell) {
+            (Some(Column::Id), _) => row.has_id = true,
+            (Some(Column::Extra) | None, _) => {}
+            (Some(Column::Period), Cell::Text(text)) => row.period = Some(text),
+            (Some(Column::Field(i)), _) => match super::case::cell_raw(cell, *i) {
+                Some(raw) if *i == CATEGORY_FIELD => row.category = Some(raw),
+                Some(raw) => row.fields.set(*i, raw),
+                None => row.needs_text = true,
+            },
+            (Some(Column::Period), _) => row.needs_text = true,
+        }
+    }
+
+    /// Decodes a row whose cells were put with [`Roster::put`] as
+    /// [`Roster::decode_cells`] decodes the same cells. A row that
+    /// [`RowCells::needs_text`] is for [`Roster::decode`] with its cells'
+    /// text instead; here it is decoded from the cells it has.
+    pub fn decode_row(
+        &self,
+        row: &mut RowCells<'_>,
+        period: Period,
+    ) -> Result<Case, ContractError> {
+        decoded(
+            row.has_id,
+            row.period,
+            row.category,
+            &mut row.fields,
+            period,
+        )
     }
 
     /// A columnar row decoded from its cells' CSV text (the rare row with a
     /// typed cell in a column of another kind).
     fn decode_text(
         &self,
-        cells: &[Option<super::case::Cell<'_>>],
+        cells: &[Option<Cell<'_>>],
         period: Period,
     ) -> Result<Case, ContractError> {
         let texts: Vec<String> = cells
@@ -231,6 +260,68 @@ impl Roster {
             .collect();
         let cells: Vec<&str> = texts.iter().map(String::as_str).collect();
         self.decode(&cells, period)
+    }
+}
+
+/// One row of a columnar roster, its present cells put in column by column
+/// ([`Roster::put`]) and then decoded ([`Roster::decode_row`]). Made once
+/// and emptied ([`RowCells::clear`]) for each row: emptying it does not
+/// rewrite its slots, so a caller reading a block of rows column by column
+/// pays only for the cells a row has.
+#[derive(Clone, Copy)]
+pub struct RowCells<'a> {
+    fields: Fields<'a>,
+    has_id: bool,
+    period: Option<&'a str>,
+    category: Option<Raw<'a>>,
+    needs_text: bool,
+}
+
+impl Default for RowCells<'_> {
+    fn default() -> Self {
+        RowCells::new()
+    }
+}
+
+impl fmt::Debug for RowCells<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The cells are a participant's personal data: only their shape.
+        f.debug_struct("RowCells")
+            .field("fields", &self.fields.present().count_ones())
+            .field("has_id", &self.has_id)
+            .field("needs_text", &self.needs_text)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> RowCells<'a> {
+    /// A row with no cell.
+    #[must_use]
+    pub const fn new() -> RowCells<'a> {
+        RowCells {
+            fields: Fields::new(),
+            has_id: false,
+            period: None,
+            category: None,
+            needs_text: false,
+        }
+    }
+
+    /// Empties the row for the next one.
+    pub fn clear(&mut self) {
+        self.fields.clear();
+        self.has_id = false;
+        self.period = None;
+        self.category = None;
+        self.needs_text = false;
+    }
+
+    /// Whether the row has a typed cell in a column of another kind (an
+    /// integer in a date column, a date in the `period` column): such a
+    /// row is decoded from its cells' text, with [`Roster::decode`].
+    #[must_use]
+    pub const fn needs_text(&self) -> bool {
+        self.needs_text
     }
 }
 
