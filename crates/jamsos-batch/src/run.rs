@@ -873,46 +873,104 @@ pub fn write_result(out: &mut Vec<u8>, result: &Result<Outcome, ContractError>) 
 }
 
 /// The most bytes of an `ok` row's tail: `,ok,,`, 18 amounts of at most 20
-/// digits, 5 statuses of at most [`STATUS_WIDTH`] bytes, the commas and the
-/// line end, and the slack of a fixed-size store.
-const ROW: usize = 5 + 18 * 21 + 5 * (1 + STATUS_WIDTH) + 1 + STATUS_WIDTH;
+/// digits after their commas, 5 status cells ([`STATUS_CELL`]), the line
+/// end, and the slack of the widest fixed-size store (a status cell).
+const ROW: usize = 5 + 18 * 21 + 5 * STATUS_CELL + 1 + STATUS_CELL;
 
-/// The rest of an `ok` row, after its id and kept cells, appended cell by
-/// cell with fixed-size stores (a copy of a constant size is a plain move,
-/// not a call to `memcpy`), each then cut back to the cell's real length.
-/// Laid out in a buffer of its own and copied over whole, the row stalled the
-/// copy: its wide loads of bytes just stored narrow cannot be forwarded from
-/// the store buffer (a twentieth of a batch's time in `perf`).
+/// The rest of an `ok` row, after its id and kept cells, laid out in place:
+/// `out` grows once by the most bytes the tail can take, each cell is one
+/// fixed-size store at a cursor ([`Tail`]), and `out` is then cut back to
+/// the bytes written. Appended cell by cell, every store also checked the
+/// vector's room and moved its length (a sixth of a batch's time went to
+/// writing rows); and laid out in a buffer of its own and copied over
+/// whole, the row stalled the copy: its wide loads of bytes just stored
+/// narrow cannot be forwarded from the store buffer.
 fn write_ok(out: &mut Vec<u8>, o: &Outcome) {
-    // One check for room: the appends below then never reallocate.
-    out.reserve(ROW);
-    out.extend_from_slice(b",ok,,");
-    for &a in &o.amounts {
-        if a == 0 {
-            // Most amount cells: a program nobody in the row pays.
-            out.extend_from_slice(b",0");
-        } else {
-            out.push(b',');
-            write_u64(out, a);
+    Tail::write(out, ROW, |tail| {
+        tail.put(b",ok,,", 5);
+        for &a in &o.amounts {
+            if a == 0 {
+                // Most amount cells: a program nobody in the row pays.
+                tail.put(b",0", 2);
+            } else {
+                tail.put(b",", 1);
+                tail.u64(a);
+            }
         }
-    }
-    for s in &o.statuses {
-        out.push(b',');
-        let (cell, len) = STATUS_CELLS
-            .get(s.index())
-            .copied()
-            .unwrap_or(([0; STATUS_WIDTH], 0));
-        push_cut(out, &cell, len);
-    }
-    out.push(b'\n');
+        for s in &o.statuses {
+            let (cell, len) = STATUS_CELLS
+                .get(s.index())
+                .copied()
+                .unwrap_or(([0; STATUS_CELL], 0));
+            tail.put(&cell, len);
+        }
+        tail.put(b"\n", 1);
+    });
 }
 
-/// Appends the first `len` bytes of `bytes` (a fixed-size array): the whole
-/// array is stored, then the rest cut off.
-#[inline]
-fn push_cut<const N: usize>(out: &mut Vec<u8>, bytes: &[u8; N], len: usize) {
-    out.extend_from_slice(bytes);
-    out.truncate(out.len() - (N - len.min(N)));
+/// Bytes laid out at a cursor in a slice that has room for them all (see
+/// [`write_ok`]).
+struct Tail<'o> {
+    bytes: &'o mut [u8],
+    at: usize,
+}
+
+impl Tail<'_> {
+    /// Grows `out` by `most` bytes, lets `fill` write at most that many,
+    /// and cuts `out` back to what it wrote.
+    #[inline]
+    fn write(out: &mut Vec<u8>, most: usize, fill: impl FnOnce(&mut Tail<'_>)) {
+        let start = out.len();
+        out.resize(start + most, 0);
+        let mut tail = Tail {
+            bytes: out.get_mut(start..).unwrap_or_default(),
+            at: 0,
+        };
+        fill(&mut tail);
+        let written = tail.at;
+        out.truncate(start + written);
+    }
+
+    /// Stores the whole of `bytes` and moves the cursor by `len` of them:
+    /// one store of a constant size (a plain move, not a call to
+    /// `memcpy`), the rest overwritten by what comes next or cut off.
+    #[inline(always)]
+    fn put<const N: usize>(&mut self, bytes: &[u8; N], len: usize) {
+        if let Some(to) = self.bytes.get_mut(self.at..self.at + N) {
+            to.copy_from_slice(bytes);
+            self.at += len.min(N);
+        }
+    }
+
+    /// `n` in decimal. The digits are made in a register, eight at a time
+    /// (`eight_digits`), and stored whole: digits made one pair at a time
+    /// in memory and copied from there stalled every copy (wide loads of
+    /// bytes just stored narrow), half of writing a row in `perf`.
+    #[inline(always)]
+    fn u64(&mut self, n: u64) {
+        const E8: u64 = 100_000_000;
+        // Each part is below 10^8, so fits eight digits (and a `u32`).
+        let part = |n: u64| eight_digits((n % E8) as u32);
+        if n < E8 {
+            self.leading(part(n));
+        } else if n < E8 * E8 {
+            self.leading(part(n / E8));
+            self.put(&part(n).to_le_bytes(), 8);
+        } else {
+            self.leading(part(n / (E8 * E8)));
+            self.put(&part(n / E8).to_le_bytes(), 8);
+            self.put(&part(n).to_le_bytes(), 8);
+        }
+    }
+
+    /// Eight ASCII digits ([`eight_digits`]) without their leading zeros (a
+    /// lone `0` stays).
+    #[inline(always)]
+    fn leading(&mut self, ascii: u64) {
+        // The first digit is the lowest byte; a zero digit is 0 less `'0'`.
+        let zeros = ((ascii ^ ZEROS).trailing_zeros() / 8).min(7);
+        self.put(&(ascii >> (8 * zeros)).to_le_bytes(), 8 - zeros as usize);
+    }
 }
 
 /// The id, or the record's first line when it has none (CONTRACT.md §2).
@@ -923,67 +981,42 @@ fn write_id(out: &mut Vec<u8>, id: Option<&str>, line: u64) {
     }
 }
 
-/// The widest program status code (`not_eligible`), rounded up.
-const STATUS_WIDTH: usize = 16;
+/// A program status cell with its comma: the widest code (`not_eligible`)
+/// and a comma, rounded up to one 16-byte store.
+const STATUS_CELL: usize = 16;
 
-/// Each status code padded to [`STATUS_WIDTH`], with its length: a cell
-/// is then one fixed-size copy.
+/// Each status code after its comma, padded to [`STATUS_CELL`], with its
+/// length: a cell is then one fixed-size store.
 #[allow(
     clippy::indexing_slicing,
     reason = "evaluated at compile time: an index out of bounds fails the build"
 )]
-const STATUS_CELLS: [([u8; STATUS_WIDTH], usize); Status::CODES.len()] = {
-    let mut cells = [([0; STATUS_WIDTH], 0); Status::CODES.len()];
+const STATUS_CELLS: [([u8; STATUS_CELL], usize); Status::CODES.len()] = {
+    let mut cells = [([0; STATUS_CELL], 0); Status::CODES.len()];
     let mut i = 0;
     while i < cells.len() {
         let code = Status::CODES[i].as_bytes();
         assert!(
-            code.len() <= STATUS_WIDTH,
-            "a status code wider than STATUS_WIDTH"
+            1 + code.len() <= STATUS_CELL,
+            "a status code wider than STATUS_CELL"
         );
+        cells[i].0[0] = b',';
         let mut j = 0;
         while j < code.len() {
-            cells[i].0[j] = code[j];
+            cells[i].0[1 + j] = code[j];
             j += 1;
         }
-        cells[i].1 = code.len();
+        cells[i].1 = 1 + code.len();
         i += 1;
     }
     cells
 };
 
-/// Appends `n` in decimal. The digits are made in a register, eight at a
-/// time (`eight_digits`), and stored whole: digits made one pair at a time
-/// in memory and copied from there stalled every copy (wide loads of bytes
-/// just stored narrow), half of writing a row in `perf`.
+/// Appends `n` in decimal, as `Display` does, without the formatter.
 #[inline]
 pub fn write_u64(out: &mut Vec<u8>, n: u64) {
-    const E8: u64 = 100_000_000;
-    // Each part is below 10^8, so fits eight digits (and a `u32`).
-    let part = |n: u64| eight_digits((n % E8) as u32);
-    if n < E8 {
-        push_leading(out, part(n));
-    } else if n < E8 * E8 {
-        push_leading(out, part(n / E8));
-        out.extend_from_slice(&part(n).to_le_bytes());
-    } else {
-        push_leading(out, part(n / (E8 * E8)));
-        out.extend_from_slice(&part(n / E8).to_le_bytes());
-        out.extend_from_slice(&part(n).to_le_bytes());
-    }
-}
-
-/// Appends eight ASCII digits ([`eight_digits`]) without their leading
-/// zeros (a lone `0` stays).
-#[inline]
-fn push_leading(out: &mut Vec<u8>, ascii: u64) {
-    // The first digit is the lowest byte; a zero digit is 0 less `'0'`.
-    let zeros = ((ascii ^ ZEROS).trailing_zeros() / 8).min(7);
-    push_cut(
-        out,
-        &(ascii >> (8 * zeros)).to_le_bytes(),
-        8 - zeros as usize,
-    );
+    // 20 digits at most, and the slack of an eight-byte store.
+    Tail::write(out, 28, |tail| tail.u64(n));
 }
 
 /// Eight ASCII `'0'` bytes.
