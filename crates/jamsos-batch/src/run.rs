@@ -997,7 +997,7 @@ const STATUS_CELLS: [([u8; STATUS_CELL], usize); Status::CODES.len()] = {
     while i < cells.len() {
         let code = Status::CODES[i].as_bytes();
         assert!(
-            1 + code.len() <= STATUS_CELL,
+            code.len() < STATUS_CELL,
             "a status code wider than STATUS_CELL"
         );
         cells[i].0[0] = b',';
