@@ -73,6 +73,7 @@ pub(crate) const CATEGORY_FIELD: usize = F::Category as usize;
 
 /// How many participant fields the contract has.
 const FIELD_COUNT: usize = 23;
+const _: () = assert!(FIELD_COUNT <= 32, "a field's bit in a u32 set");
 
 /// Every participant field of the contract, in the table's order (indexed by
 /// [`F`]).
@@ -274,11 +275,9 @@ impl<'a> Fields<'a> {
     }
 
     fn value(&self, index: usize) -> Option<Raw<'a>> {
-        let bit = 1u32.checked_shl(u32::try_from(index).ok()?)?;
-        if self.present & bit == 0 {
-            return None;
-        }
-        self.values.get(index).copied().flatten()
+        let value = self.values.get(index).copied().flatten()?;
+        // `index` is below FIELD_COUNT here, which fits the bit set.
+        (self.present >> index & 1 == 1).then_some(value)
     }
 }
 
