@@ -5,12 +5,15 @@
 //! column is never turned into text. Each row's cells are read straight from
 //! the arrays as the contract's typed cells ([`jamsos::contract::Cell`]: an
 //! `Int8`…`UInt64` value as an integer, a `Boolean` as a boolean, a
-//! `Date32`/`Date64` as a date, a string as it is, a null absent) and decoded
-//! by [`jamsos::contract::Roster::decode_cells`], which gives the same
-//! checks, order and messages as the CSV text of the same values
-//! ([`jamsos_batch::assess_cells_into`]). Only the rare row that has a typed cell
-//! where its field takes another kind (an integer in a date column), or an
-//! unsigned integer beyond `i64`, is decoded from its cells' text.
+//! `Date32`/`Date64` as a date, a string as it is, a null absent), put into
+//! the row column by column ([`jamsos::contract::Roster::put`], only the
+//! cells that are there) and decoded by
+//! [`jamsos::contract::Roster::decode_row`], which gives the same checks,
+//! order and messages as the CSV text of the same values
+//! ([`jamsos_batch::assess_row_cells_into`]). Only the rare row that has a
+//! typed cell where its field takes another kind (an integer in a date
+//! column), or an unsigned integer beyond `i64`, is decoded from its cells'
+//! text.
 //!
 //! The result is built in buffers sized for the batch, with no allocation
 //! per row: the `id` column is passed through when it is `Utf8` with every
@@ -527,7 +530,7 @@ impl<'a> Kernel<'a> {
                 .zip(results.iter_mut())
             {
                 if unsigned || cells.needs_text() {
-                    // Read from its digits, as in CSV.
+                    // Read from its cells' text, as in CSV.
                     let text: Vec<String> = texts_of(&mut texts, batch)
                         .iter()
                         .map(|c| text_of(c, row, &mut scratch))

@@ -231,8 +231,9 @@ impl Roster {
 
     /// Decodes a row whose cells were put with [`Roster::put`] as
     /// [`Roster::decode_cells`] decodes the same cells. A row that
-    /// [`RowCells::needs_text`] is for [`Roster::decode`] with its cells'
-    /// text instead; here it is decoded from the cells it has.
+    /// [`RowCells::needs_text`] has cells this does not read (it would be
+    /// decoded as if they were absent): decode it from its cells' text with
+    /// [`Roster::decode`] instead, as [`Roster::decode_cells`] does.
     pub fn decode_row(
         &self,
         row: &mut RowCells<'_>,
