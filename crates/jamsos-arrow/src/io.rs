@@ -97,9 +97,8 @@ pub fn open_columnar(
             // sectors …), which Parquet writers store as dictionaries: read
             // as Arrow dictionaries, each cell is a key, where a string
             // array copies every cell's bytes one by one and moves them
-            // again to make room for the nulls. Reading a sample roster
-            // took a third less time (docs/DESIGN.md, "The sixth round").
-            // A column stored without a dictionary is read into one.
+            // again to make room for the nulls (docs/DESIGN.md, "The sixth
+            // round"). A column stored without a dictionary is read into one.
             let metadata = ArrowReaderMetadata::load(&file, ArrowReaderOptions::new())?;
             let schema = metadata.schema();
             let fields: Vec<Field> = schema

@@ -808,7 +808,7 @@ impl<'b> Reader<'b> {
                 put(i, Cell::Text(a.value(start + i)));
             }),
             Reader::Dictionary(keys, values) => each(keys.nulls(), start, n, |i| {
-                if let Some(cell) = dictionary_cell(keys, values, start + i) {
+                if let Some(cell) = dictionary_value(values, keys.value(start + i)) {
                     put(i, cell);
                 }
             }),
@@ -896,7 +896,13 @@ fn dictionary_cell<'b>(
     values: &'b GenericStringArray<i32>,
     row: usize,
 ) -> Option<Cell<'b>> {
-    let key = usize::try_from(keys.is_valid(row).then(|| keys.value(row))?).ok()?;
+    dictionary_value(values, keys.is_valid(row).then(|| keys.value(row))?)
+}
+
+/// The value of a valid key, `None` for a null value.
+#[inline]
+fn dictionary_value(values: &GenericStringArray<i32>, key: i32) -> Option<Cell<'_>> {
+    let key = usize::try_from(key).ok()?;
     (key < values.len() && values.is_valid(key)).then(|| Cell::Text(values.value(key)))
 }
 
