@@ -360,8 +360,8 @@ pub fn run_columnar(
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     };
-    // Batches between reader and writer: enough to keep every worker busy,
-    // few enough that memory stays small (each is 16,384 rows in and out).
+    // Results on their way to the writer: enough to keep every worker busy,
+    // few enough that memory stays small (each is 16,384 rows).
     let in_flight = threads + 2;
     let text = sink.text();
     let names: Vec<String> = kernel
@@ -372,57 +372,52 @@ pub fn run_columnar(
         .collect();
     // A batch's result: its arrays for a columnar sink, else its text.
     type Done = Result<(Option<RecordBatch>, Vec<u8>, Summary), KernelError>;
-    let (work_tx, work_rx) = sync_channel::<(u64, u64, RecordBatch)>(in_flight);
     let (done_tx, done_rx) = sync_channel::<(u64, Done)>(in_flight);
-    let work_rx = Mutex::new(work_rx);
+    // Each worker reads its next batch itself, under this lock, rather
+    // than taking it from a reader thread: a batch is then assessed on the
+    // core that decoded it, while its columns are still in that core's
+    // cache, and there is one thread fewer to share two cores with
+    // (docs/DESIGN.md, "The seventh round"). The lock also numbers the
+    // batches, so the writer puts them back in order. A read error takes
+    // its batch's place in that order and ends the reading.
+    let source = Mutex::new(Source {
+        batches: Some(batches),
+        seq: 0,
+        first_row: 0,
+    });
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || -> Result<(), KernelError> {
-            let (mut seq, mut first_row) = (0u64, 0u64);
-            for batch in batches {
-                let batch = batch?;
-                let rows = batch.num_rows() as u64;
-                if work_tx.send((seq, first_row, batch)).is_err() {
-                    break; // the writer stopped
-                }
-                seq += 1;
-                first_row += rows;
-            }
-            Ok(())
-        });
         for _ in 0..threads {
             let done_tx = done_tx.clone();
-            let work_rx = &work_rx;
+            let source = &source;
             let mut kernel = kernel.clone();
             let names = &names;
             scope.spawn(move || {
                 loop {
-                    let next = match work_rx.lock() {
-                        Ok(rx) => rx.recv(),
-                        Err(_) => return,
-                    };
-                    let Ok((seq, first_row, batch)) = next else {
+                    let Some((seq, next)) = source.lock().ok().and_then(|mut s| s.next()) else {
                         return;
                     };
-                    let mut summary = kernel.new_summary();
-                    // Text results are written here, in parallel: CSV rows
-                    // straight from the assessments, NDJSON from the
-                    // result batch.
-                    // Room for the batch's rows (about 130 bytes each in
-                    // CSV): a buffer that grows copies what it holds.
-                    let mut bytes = Vec::with_capacity(batch.num_rows() * 160);
-                    let result = match text {
-                        Some(false) => {
-                            kernel.assess_csv(&batch, first_row, &mut summary, &mut bytes);
-                            Ok((None, bytes, summary))
+                    let result = next.and_then(|(first_row, batch)| {
+                        let mut summary = kernel.new_summary();
+                        // Text results are written here, in parallel: CSV
+                        // rows straight from the assessments, NDJSON from
+                        // the result batch.
+                        // Room for the batch's rows (about 130 bytes each
+                        // in CSV): a buffer that grows copies what it holds.
+                        let mut bytes = Vec::with_capacity(batch.num_rows() * 160);
+                        match text {
+                            Some(false) => {
+                                kernel.assess_csv(&batch, first_row, &mut summary, &mut bytes);
+                                Ok((None, bytes, summary))
+                            }
+                            Some(true) => kernel.assess(&batch, first_row, &mut summary).map(|r| {
+                                format_rows(&r, names, true, &mut bytes);
+                                (None, bytes, summary)
+                            }),
+                            None => kernel
+                                .assess(&batch, first_row, &mut summary)
+                                .map(|r| (Some(r), bytes, summary)),
                         }
-                        Some(true) => kernel.assess(&batch, first_row, &mut summary).map(|r| {
-                            format_rows(&r, names, true, &mut bytes);
-                            (None, bytes, summary)
-                        }),
-                        None => kernel
-                            .assess(&batch, first_row, &mut summary)
-                            .map(|r| (Some(r), bytes, summary)),
-                    };
+                    });
                     if done_tx.send((seq, result)).is_err() {
                         return;
                     }
@@ -458,14 +453,51 @@ pub fn run_columnar(
                 break;
             }
         }
+        // Workers still reading see the writer gone and stop.
         drop(done_rx);
-        let read = reader
-            .join()
-            .unwrap_or_else(|_| Err(std::io::Error::other("the reader thread stopped").into()));
-        written?;
-        read?;
-        Ok(summary)
+        if let Ok(mut s) = source.lock() {
+            s.batches = None;
+        }
+        written.map(|()| summary)
     })
+}
+
+/// A batch read, with its first row (0-based), or why it could not be.
+type Taken = Result<(u64, RecordBatch), KernelError>;
+
+/// The batches still to read, shared by the workers.
+struct Source {
+    /// `None` once read to the end, after an error, or when the writer
+    /// stopped.
+    batches: Option<Box<dyn Iterator<Item = Result<RecordBatch, ArrowError>> + Send>>,
+    /// The next batch's number.
+    seq: u64,
+    /// The next batch's first row.
+    first_row: u64,
+}
+
+impl Source {
+    /// The next batch, numbered, with its first row; `None` at the end.
+    fn next(&mut self) -> Option<(u64, Taken)> {
+        let next = match self.batches.as_mut()?.next() {
+            None => {
+                self.batches = None;
+                return None;
+            }
+            Some(Ok(batch)) => {
+                let first_row = self.first_row;
+                self.first_row += batch.num_rows() as u64;
+                Ok((first_row, batch))
+            }
+            Some(Err(e)) => {
+                self.batches = None;
+                Err(e.into())
+            }
+        };
+        let seq = self.seq;
+        self.seq += 1;
+        Some((seq, next))
+    }
 }
 
 /// Runs a CSV roster through `jamsos_batch::run` and gives its result to a

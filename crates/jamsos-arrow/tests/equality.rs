@@ -686,3 +686,46 @@ fn batch_schema(columns: &[(String, ArrayRef, Vec<String>)]) -> Arc<Schema> {
         .collect();
     Arc::new(Schema::new(fields))
 }
+
+/// A batch that cannot be read stops the run with its error, after every
+/// batch before it has been written in order and none after it: the
+/// workers read the batches themselves, so the error has to keep its
+/// place among them.
+#[test]
+fn a_read_error_ends_the_run_after_the_batches_before_it() {
+    let csv = csv_roster(3_000);
+    let batch = string_batch(&csv);
+    let schema = batch.schema();
+    // Six batches of 500 rows; the fifth cannot be read.
+    let batches = || {
+        let batch = batch.clone();
+        (0..6).map(move |i| match i {
+            4 => Err(arrow_schema::ArrowError::ParquetError(
+                "a damaged page".to_owned(),
+            )),
+            _ => Ok(batch.slice(i * 500, 500)),
+        })
+    };
+    let kernel = Kernel::new(&schema, KernelOptions::new(period())).unwrap();
+    for threads in [1, 2, 4] {
+        let mut out = Vec::new();
+        let error = {
+            let mut sink =
+                jamsos_arrow::sink(OutputFormat::Csv, &kernel.schema(), &mut out).unwrap();
+            let source: jamsos_arrow::Batches = (schema.clone(), Box::new(batches()));
+            jamsos_arrow::run_columnar(source, &kernel, sink.as_mut(), threads, None).unwrap_err()
+        };
+        assert!(error.to_string().contains("a damaged page"), "{error}");
+        // The header and the first four batches' 2,000 rows, as the first
+        // 2,000 rows of the whole roster's result.
+        let (whole, _) = csv_result(&csv, &[]);
+        let whole = String::from_utf8(whole).unwrap();
+        let expected: Vec<&str> = whole.lines().take(1 + 2_000).collect();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text.lines().collect::<Vec<&str>>(),
+            expected,
+            "{threads} threads"
+        );
+    }
+}
