@@ -385,10 +385,14 @@ pub fn run_columnar(
         seq: 0,
         first_row: 0,
     });
+    // Text buffers the writer has emptied, for the workers to fill again
+    // (no more than were ever out at once).
+    let spare: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let done_tx = done_tx.clone();
             let source = &source;
+            let spare = &spare;
             let mut kernel = kernel.clone();
             let names = &names;
             scope.spawn(move || {
@@ -403,7 +407,17 @@ pub fn run_columnar(
                         // the result batch.
                         // Room for the batch's rows (about 130 bytes each
                         // in CSV): a buffer that grows copies what it holds.
-                        let mut bytes = Vec::with_capacity(batch.num_rows() * 160);
+                        // A buffer the writer has emptied is used again: a
+                        // new one of a few MiB is new pages, each zeroed by
+                        // the kernel on its first write.
+                        let mut bytes = spare
+                            .lock()
+                            .ok()
+                            .and_then(|mut spare| spare.pop())
+                            .unwrap_or_default();
+                        if text.is_some() {
+                            bytes.reserve(batch.num_rows() * 160);
+                        }
                         match text {
                             Some(false) => {
                                 kernel.assess_csv(&batch, first_row, &mut summary, &mut bytes);
@@ -433,12 +447,16 @@ pub fn run_columnar(
             waiting.insert(seq, result);
             while let Some(result) = waiting.remove(&next) {
                 next += 1;
-                let step = result.and_then(|(batch, bytes, s)| {
+                let step = result.and_then(|(batch, mut bytes, s)| {
                     match batch {
                         Some(batch) => sink.write(&batch)?,
                         None => sink.write_bytes(&bytes)?,
                     }
                     summary.merge(&s);
+                    bytes.clear();
+                    if let Ok(mut spare) = spare.lock() {
+                        spare.push(bytes);
+                    }
                     Ok(())
                 });
                 if let Err(e) = step {
