@@ -209,6 +209,7 @@ impl core::fmt::Display for Cell<'_> {
 /// of the field's own kind. A typed cell of another kind (an integer in a
 /// date field), or a date whose year `YYYY` cannot hold, is `None`: its row is
 /// decoded from its text.
+#[inline]
 pub(super) fn cell_raw(cell: Cell<'_>, index: usize) -> Option<Raw<'_>> {
     use chrono::Datelike as _;
     let kind = PARTICIPANT_FIELDS.get(index).map(|s| s.kind);
@@ -253,6 +254,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Sets the field at `index` (from [`field_index`]).
+    #[inline]
     pub(crate) fn set(&mut self, index: usize, raw: Raw<'a>) {
         if let Some(slot) = self.values.get_mut(index) {
             *slot = Some(raw);
