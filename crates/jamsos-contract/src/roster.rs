@@ -212,7 +212,6 @@ impl Roster {
     /// another kind marks the row as one to decode from its text
     /// ([`RowCells::needs_text`]).
     #[inline]
-    #[inline]
     pub fn put<'a>(&self, row: &mut RowCells<'a>, column: usize, cell: Cell<'a>) {
         if cell == Cell::Text("") {
             return;
