@@ -707,6 +707,11 @@ fn a_read_error_ends_the_run_after_the_batches_before_it() {
         })
     };
     let kernel = Kernel::new(&schema, KernelOptions::new(period())).unwrap();
+    // The header and the first four batches' 2,000 rows, as the first 2,000
+    // rows of the whole roster's result.
+    let (whole, _) = csv_result(&csv, &[]);
+    let whole = String::from_utf8(whole).unwrap();
+    let expected: Vec<&str> = whole.lines().take(1 + 2_000).collect();
     for threads in [1, 2, 4] {
         let mut out = Vec::new();
         let error = {
@@ -716,11 +721,6 @@ fn a_read_error_ends_the_run_after_the_batches_before_it() {
             jamsos_arrow::run_columnar(source, &kernel, sink.as_mut(), threads, None).unwrap_err()
         };
         assert!(error.to_string().contains("a damaged page"), "{error}");
-        // The header and the first four batches' 2,000 rows, as the first
-        // 2,000 rows of the whole roster's result.
-        let (whole, _) = csv_result(&csv, &[]);
-        let whole = String::from_utf8(whole).unwrap();
-        let expected: Vec<&str> = whole.lines().take(1 + 2_000).collect();
         let text = String::from_utf8(out).unwrap();
         assert_eq!(
             text.lines().collect::<Vec<&str>>(),
